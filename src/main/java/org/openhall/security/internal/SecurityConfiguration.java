@@ -1,0 +1,76 @@
+package org.openhall.security.internal;
+
+import java.io.IOException;
+import org.openhall.shared.web.ApiProblems;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * SEC-1: form login with CSRF for pages; HTTP Basic, stateless, for the REST API under /api/v1;
+ * public pages and the calendar API without login.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+    /** Paths anyone may open without logging in. Public pages never show personal data. */
+    static final String[] PUBLIC_PAGES = {"/login", "/css/**", "/js/**", "/fonts/**", "/img/**", "/webjars/**",
+            "/favicon.ico", "/error", "/public/**", "/actuator/health/**", "/actuator/prometheus", "/actuator/info"};
+
+    static final String[] PUBLIC_API = {"/api/v1/calendar/**", "/api/v1/public/**", "/api/v1/openapi/**", "/api/v1/docs/**"};
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        // BCrypt by default, prefixed so that the algorithm can change later.
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http, ApiProblems problems, JsonMapper json) throws Exception {
+        AuthenticationEntryPoint unauthorized = (req, res, ex) -> {
+            res.setHeader("WWW-Authenticate", "Basic realm=\"OpenHall\"");
+            write(res, json, problems.problem(HttpStatus.UNAUTHORIZED, "unauthorized", "problem.unauthorized"));
+        };
+        AccessDeniedHandler forbidden = (req, res, ex) ->
+                write(res, json, problems.problem(HttpStatus.FORBIDDEN, "forbidden", "problem.forbidden"));
+        http.securityMatcher("/api/**")
+                .authorizeHttpRequests(a -> a.requestMatchers(PUBLIC_API).permitAll().anyRequest().authenticated())
+                .httpBasic(b -> b.authenticationEntryPoint(unauthorized))
+                .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(c -> c.disable());
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain pages(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(a -> a.requestMatchers(PUBLIC_PAGES).permitAll().anyRequest().authenticated())
+                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+                .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
+                .headers(h -> h.frameOptions(f -> f.sameOrigin()));
+        return http.build();
+    }
+
+    private static void write(HttpServletResponse res, JsonMapper json, ProblemDetail p) throws IOException {
+        res.setStatus(p.getStatus());
+        res.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        res.setCharacterEncoding("UTF-8");
+        json.writeValue(res.getOutputStream(), p);
+    }
+}

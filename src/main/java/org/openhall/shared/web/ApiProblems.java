@@ -1,5 +1,6 @@
 package org.openhall.shared.web;
 
+import jakarta.validation.ConstraintViolation;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -78,7 +79,7 @@ public class ApiProblems {
     ResponseEntity<ProblemDetail> invalidBody(MethodArgumentNotValidException e) {
         List<Map<String, String>> errors = new ArrayList<>();
         for (FieldError fe : e.getBindingResult().getFieldErrors()) {
-            errors.add(fieldError(fe.getField(), bilingual.text(fe)));
+            errors.add(fieldError(fe.getField(), fieldText(fe)));
         }
         return badRequest(errors);
     }
@@ -116,6 +117,17 @@ public class ApiProblems {
     @ExceptionHandler({AccessDeniedException.class, AuthorizationDeniedException.class})
     ResponseEntity<ProblemDetail> denied(RuntimeException e) {
         return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem(HttpStatus.FORBIDDEN, "forbidden", "problem.forbidden"));
+    }
+
+    /** Our own constraint messages ({shared.*}) are resolved by key so that both languages say exactly what is wrong. */
+    private Bilingual.Text fieldText(FieldError fe) {
+        if (fe.contains(ConstraintViolation.class)) {
+            String template = fe.unwrap(ConstraintViolation.class).getMessageTemplate();
+            if (template.startsWith("{shared.") && template.endsWith("}")) {
+                return bilingual.text(template.substring(1, template.length() - 1));
+            }
+        }
+        return bilingual.text(fe);
     }
 
     private ResponseEntity<ProblemDetail> badRequest(List<Map<String, String>> errors) {

@@ -1,0 +1,22 @@
+package org.openhall.shared.validation;
+
+import jakarta.validation.Constraint;
+import jakarta.validation.Payload;
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/** The field holds a valid mainland mobile number, or is null/blank. */
+@Documented
+@Constraint(validatedBy = Validators.Mobile.class)
+@Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.METHOD})
+@Retention(RetentionPolicy.RUNTIME)
+public @interface Mobile {
+    String message() default "{shared.mobile.invalid}";
+
+    Class<?>[] groups() default {};
+
+    Class<? extends Payload>[] payload() default {};
+}

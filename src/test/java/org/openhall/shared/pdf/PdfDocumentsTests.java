@@ -202,6 +202,29 @@ class PdfDocumentsTests {
     }
 
     @Test
+    void transparentPngKeepsItsAlphaForSealsOverText() throws IOException {
+        // CASE-2a: the agency's seal is a PNG with transparency printed over the date line
+        BufferedImage seal = new BufferedImage(200, 200, BufferedImage.TYPE_INT_ARGB);
+        Graphics2D g = seal.createGraphics();
+        g.setColor(new Color(220, 0, 0, 200));
+        g.fillOval(10, 10, 180, 180);
+        g.dispose();
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        ImageIO.write(seal, "png", png);
+        Image image = PdfDocuments.image(png.toByteArray(), 100, 100);
+        assertThat(image.getImageMask()).as("soft mask from the alpha channel").isNotNull();
+
+        byte[] pdf = PdfDocuments.a4("受理回执", CLOCK, (document, writer) -> {
+            PdfContentByte canvas = writer.getDirectContent();
+            PdfDocuments.drawText(canvas, "二〇二六年三月二日", PdfFonts.font(12), 400, 600, Element.ALIGN_CENTER);
+            PdfDocuments.drawImage(canvas, png.toByteArray(), 350, 560, 100, 100);
+        });
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            assertThat(new PDFTextStripper().getText(doc).strip()).isEqualTo("二〇二六年三月二日");
+        }
+    }
+
+    @Test
     void badInputIsRejected() {
         assertThatThrownBy(() -> PdfDocuments.image("not an image".getBytes(), 10, 10))
                 .isInstanceOf(IllegalArgumentException.class);

@@ -17,8 +17,9 @@ import org.openpdf.text.pdf.BaseFont;
  * The same file is served to browsers as {@code /fonts/openhall-cjk.ttf} ({@code font-family: "OpenHall CJK"} in
  * {@code /css/fonts.css}).
  *
- * <p>Thread-safe: the shared {@link BaseFont} is immutable once loaded, and each document keeps its own record of
- * the glyphs it used. {@link Font} objects are cheap; make them per document.
+ * <p>Thread-safe: the shared {@link BaseFont} is not changed after loading (callers must not change its settings
+ * either), and each document keeps its own record of the glyphs it used. {@link Font} objects are cheap; make them
+ * per document.
  *
  * <p>The face has no bold or italic cut. {@link #bold(float)} and {@link Font#BOLD} are rendered by OpenPDF as
  * simulated bold (the glyph outline filled and stroked with a line of 1/30 of the font size), {@link Font#ITALIC}

@@ -61,7 +61,7 @@ public abstract class BrowserTestSupport {
                     .setHeadless(true)
                     .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                             "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                            "--disable-dev-shm-usage")));
+                            "--disable-dev-shm-usage", "--lang=zh-CN")));
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
                     browser.close();

@@ -1,0 +1,48 @@
+package org.openhall.demo;
+
+import org.openhall.organization.OrganizationApi;
+import org.openhall.organization.OrganizationCommands;
+import org.openhall.security.UserAccounts;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Loads the demo centre on the first start with {@code openhall.demo.enabled=true}: only while no
+ * centre exists, in one transaction (all or nothing), audited as {@code system}.
+ */
+@Component
+@ConditionalOnProperty("openhall.demo.enabled")
+class DemoDataLoader implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
+
+    private final OrganizationApi organization;
+    private final OrganizationCommands commands;
+    private final UserAccounts accounts;
+    private final TransactionTemplate transactions;
+
+    DemoDataLoader(OrganizationApi organization, OrganizationCommands commands, UserAccounts accounts,
+            TransactionTemplate transactions) {
+        this.organization = organization;
+        this.commands = commands;
+        this.accounts = accounts;
+        this.transactions = transactions;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (!organization.centres().isEmpty() || organization.centreByCode(DemoCentre.CODE).isPresent()) {
+            log.info("Demo data not loaded: a centre exists already");
+            return;
+        }
+        transactions.executeWithoutResult(status -> DemoCentre.load(commands, accounts));
+        log.warn("Demo centre {} loaded with logins admin, office, leader, depthead, supervisor, clerk; password '{}'. "
+                + "Change these passwords (or disable the accounts) on any real installation.",
+                DemoCentre.CODE, DemoCentre.PASSWORD);
+    }
+}

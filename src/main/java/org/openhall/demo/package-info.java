@@ -1,0 +1,9 @@
+/**
+ * The demo centre: on the first start with {@code openhall.demo.enabled=true} (as {@code mvn spring-boot:run}
+ * does) and no centre yet, loads 清溪县社会保险服务中心 (QX-SSC) with its departments, windows, staff,
+ * training, rotation history and one login per role, all through the modules' public APIs. Nobody
+ * depends on this module.
+ */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"organization", "security", "shared"})
+@org.jspecify.annotations.NullMarked
+package org.openhall.demo;

@@ -215,11 +215,11 @@ final class DemoCentre {
             for (long id : ids) {
                 Course c = COURSES.get(k % COURSES.size());
                 org.recordTraining(new TrainingData(id, c.category(), c.title(), c.date(), new BigDecimal(c.hours()),
-                        c.tested() ? 72 + (k * 7) % 28 : null, c.trainer()));
+                        c.tested() ? 66 + (k * 37 + 11) % 34 : null, c.trainer()));
                 if (k % 3 == 0) {
                     Course extra = COURSES.get((k + 1) % COURSES.size());
                     org.recordTraining(new TrainingData(id, extra.category(), extra.title(), extra.date(),
-                            new BigDecimal(extra.hours()), extra.tested() ? 70 + (k * 11) % 30 : null, extra.trainer()));
+                            new BigDecimal(extra.hours()), extra.tested() ? 68 + (k * 17 + 5) % 31 : null, extra.trainer()));
                 }
                 k++;
             }

@@ -25,10 +25,15 @@ public record StaffData(
         @Nullable @Size(max = 50) String position,
         @Nullable @Size(max = 500) String duties,
         @NotNull EmploymentType employmentType,
-        boolean publicProfile,
+        @Nullable Boolean publicProfile,
         @Nullable @Pattern(regexp = "[A-Za-z0-9._-]{3,64}", message = "{org.staff.username.pattern}") String username,
         @Nullable @Size(min = 8, max = 100) String password,
         @Nullable Set<Role> roles) {
+
+    /** Whether the staff member appears on the public notice board (办事公开); no when not given. */
+    public boolean isPublic() {
+        return Boolean.TRUE.equals(publicProfile);
+    }
 
     public boolean wantsLogin() {
         return username != null && !username.isBlank();

@@ -175,7 +175,7 @@ public class StaffRegistry {
                 .param("g", data.gender().name()).param("idn", idNumber)
                 .param("mob", data.mobile() == null || data.mobile().isBlank() ? null : MobileNumber.of(data.mobile()).value())
                 .param("pos", Text.blankToNull(data.position())).param("duties", Text.blankToNull(data.duties()))
-                .param("emp", data.employmentType().name()).param("pub", data.publicProfile()).param("t", now)
+                .param("emp", data.employmentType().name()).param("pub", data.isPublic()).param("t", now)
                 .update(keys, "id");
         long id = Keys.id(keys);
         Staff created = find(id).orElseThrow();
@@ -228,7 +228,7 @@ public class StaffRegistry {
                 .param("g", data.gender().name()).param("idn", idNumber)
                 .param("mob", data.mobile() == null || data.mobile().isBlank() ? null : MobileNumber.of(data.mobile()).value())
                 .param("pos", Text.blankToNull(data.position())).param("duties", Text.blankToNull(data.duties()))
-                .param("emp", data.employmentType().name()).param("pub", data.publicProfile()).param("active", active)
+                .param("emp", data.employmentType().name()).param("pub", data.isPublic()).param("active", active)
                 .param("t", Timestamp.from(clock.instant())).param("id", id).update();
         audit.record(before.centreId(), "Staff", Long.toString(id), "UPDATE", before.auditState(),
                 find(id).orElseThrow().auditState());

@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.openhall.shared.DomainException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -28,6 +30,9 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
  * ({@code detail}) and English ({@code detail_en}), field errors listed under {@code errors}.
  */
 @RestControllerAdvice(annotations = RestController.class)
+// before Spring Boot's ProblemDetailsExceptionHandler (@Order(0)), which would otherwise answer Bean Validation
+// and other MVC errors of our REST controllers with an English-only "Invalid request content." and no errors[]
+@Order(Ordered.HIGHEST_PRECEDENCE)
 public class ApiProblems {
 
     private final Bilingual bilingual;

@@ -3,6 +3,7 @@ package org.openhall.organization.internal;
 import java.awt.Color;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.openhall.shared.pdf.PdfDocuments;
@@ -11,10 +12,8 @@ import org.openhall.shared.qr.QrCodes;
 import org.openpdf.text.Element;
 import org.openpdf.text.Font;
 import org.openpdf.text.Image;
-import org.openpdf.text.PageSize;
 import org.openpdf.text.pdf.PdfContentByte;
 import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
 
 import static org.openhall.shared.pdf.PdfDocuments.mm;
@@ -50,8 +49,9 @@ public class OrgDocuments {
         this.clock = clock;
     }
 
+    /** Badges and window cards hang in a Chinese hall: they are printed in Chinese whatever the screen language. */
     private String text(String key, Object... args) {
-        return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
+        return messages.getMessage(key, args, key, Locale.SIMPLIFIED_CHINESE);
     }
 
     /** The badge of a staff member the current user may see. */
@@ -108,10 +108,10 @@ public class OrgDocuments {
         Optional<Photo> photoA = staff.find(win.postAStaffId()).flatMap(staff::photo);
         Optional<Photo> photoB = staff.find(win.postBStaffId()).flatMap(staff::photo);
         String label = text("org.window.label", win.number());
-        return PdfDocuments.create(label + " " + win.name(), PageSize.A4.rotate(), 0, clock, (document, writer) -> {
+        return PdfDocuments.create(label + " " + win.name(), PdfDocuments.sizeMm(297, 210), 0, clock, (document, writer) -> {
             PdfContentByte c = writer.getDirectContent();
-            float w = PageSize.A4.getHeight();
-            float h = PageSize.A4.getWidth();
+            float w = mm(297);
+            float h = mm(210);
             float m = mm(14);
             // header: centre and department
             float band = mm(22);
@@ -146,23 +146,28 @@ public class OrgDocuments {
             Font svcTitle = PdfFonts.bold(14);
             svcTitle.setColor(MUTED);
             PdfDocuments.drawText(c, text("org.card.services"), svcTitle, m, sy, Element.ALIGN_LEFT);
-            Font svc = PdfFonts.font(13);
+            Font svc = PdfFonts.font(18);
             svc.setColor(INK);
-            String services = String.join("  ·  ", win.services());
-            float qr = mm(26);
-            float maxWidth = w - 2 * m - (publicUrl == null ? 0 : qr + mm(6));
-            float y = sy - mm(7);
-            for (String lineText : wrap(services, svc.getSize(), maxWidth)) {
-                if (y < mm(8)) {
-                    break;
+            float qr = mm(28);
+            float maxWidth = w - 2 * m - (publicUrl == null ? 0 : qr + mm(10));
+            float y = sy - mm(10);
+            outer:
+            for (String service : win.services()) {
+                for (String lineText : wrap("• " + service, svc.getSize(), maxWidth)) {
+                    if (y < mm(10)) {
+                        break outer;
+                    }
+                    PdfDocuments.drawText(c, lineText, svc, m, y, Element.ALIGN_LEFT);
+                    y -= mm(9);
                 }
-                PdfDocuments.drawText(c, lineText, svc, m, y, Element.ALIGN_LEFT);
-                y -= mm(6);
             }
             if (publicUrl != null) {
                 Image code = QrCodes.pdfImage(publicUrl, qr);
-                code.setAbsolutePosition(w - m - qr, mm(8));
+                code.setAbsolutePosition(w - m - qr, mm(13));
                 c.addImage(code);
+                Font caption = PdfFonts.font(9);
+                caption.setColor(MUTED);
+                PdfDocuments.drawText(c, text("org.card.qr"), caption, w - m - qr / 2, mm(8.5f), Element.ALIGN_CENTER);
             }
             fill(c, BRAND, 0, 0, w, mm(3));
         });

@@ -1,0 +1,78 @@
+package org.openhall.calendar.web;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.openhall.calendar.CalendarDay;
+import org.openhall.calendar.internal.CalendarProperties;
+import org.openhall.calendar.internal.CalendarService;
+import org.openhall.calendar.internal.WorkingCalendar;
+import org.openhall.shared.DomainException;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The public working-day API (CAL-2, issue #2 item 3), no login. Errors are RFC 9457 problem details
+ * (org.openhall.shared.web.ApiProblems): malformed or reversed input 400, unknown centre 404, a year
+ * without arrangement 422 naming the year.
+ */
+@RestController
+@RequestMapping("/api/v1/calendar")
+class CalendarRestController {
+
+    /**
+     * One day. {@code name} is present only for a named day (holiday, 调休 working day, a centre's own
+     * day) and absent for an ordinary day; {@code fallback} is present (true) only for a day decided by
+     * the weekday fallback in a year without an official arrangement.
+     */
+    record Workday(LocalDate date, boolean working, @Nullable String name, @Nullable Boolean fallback) {
+
+        static Workday of(CalendarDay d) {
+            return new Workday(d.date(), d.working(), d.name(),
+                    d.basis() == CalendarDay.Basis.FALLBACK ? Boolean.TRUE : null);
+        }
+    }
+
+    record DateResult(LocalDate date) {
+    }
+
+    private final CalendarService calendars;
+    private final CalendarProperties properties;
+
+    CalendarRestController(CalendarService calendars, CalendarProperties properties) {
+        this.calendars = calendars;
+        this.properties = properties;
+    }
+
+    /** {@code GET /api/v1/calendar/workdays?from=YYYY-MM-DD&to=YYYY-MM-DD[&centre=CODE]}: one entry per date. */
+    @GetMapping("/workdays")
+    List<Workday> workdays(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(required = false) @Nullable String centre) {
+        if (to.isBefore(from)) {
+            throw DomainException.invalid("to", "calendar.range.reversed", from.toString(), to.toString());
+        }
+        long days = ChronoUnit.DAYS.between(from, to) + 1;
+        if (days > properties.maxRangeDays()) {
+            throw DomainException.invalid("to", "calendar.range.tooLong", String.valueOf(properties.maxRangeDays()));
+        }
+        return calendars.days(centre, from, to).stream().map(Workday::of).toList();
+    }
+
+    /**
+     * {@code GET /api/v1/calendar/add-working-days?from=YYYY-MM-DD&days=N[&centre=CODE]}: the N-th working
+     * day after {@code from} ({@code from} not counted).
+     */
+    @GetMapping("/add-working-days")
+    DateResult addWorkingDays(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam int days, @RequestParam(required = false) @Nullable String centre) {
+        if (days < 0 || days > WorkingCalendar.MAX_WORKING_DAYS) {
+            throw DomainException.invalid("days", "calendar.days.range", "0", String.valueOf(WorkingCalendar.MAX_WORKING_DAYS));
+        }
+        return new DateResult(calendars.addWorkingDays(centre, from, days));
+    }
+}

@@ -53,7 +53,7 @@ class CalendarPageController {
     static final String VIEW = "calendar/index";
 
     /** The settings form of a centre (CAL-1 fallback, CAL-2 opening hours, zone). */
-    static final class SettingsForm {
+    public static final class SettingsForm {
         private boolean weekdayFallback;
         @DateTimeFormat(pattern = "HH:mm")
         private @Nullable LocalTime opens;
@@ -72,7 +72,7 @@ class CalendarPageController {
     }
 
     /** A centre's own day. */
-    static final class DayForm {
+    public static final class DayForm {
         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
         private @Nullable LocalDate date;
         private String kind = "off";
@@ -269,6 +269,9 @@ class CalendarPageController {
         model.addAttribute("yearInfo", calendars.yearInfo(year).orElse(null));
         model.addAttribute("canImport", canImport);
         model.addAttribute("canEditCentre", centre.isPresent() && canEdit(centre.get()));
+        if (model.getAttribute("importReport") instanceof ImportReport report) {
+            model.addAttribute("reportRows", ReportRow.of(report));
+        }
         if (calendar.covers(year)) {
             List<CalendarDay> days = calendar.days(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
             model.addAttribute("view", YearView.of(year, days, today));

@@ -1,15 +1,16 @@
 package org.openhall.calendar.web;
 
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.openhall.calendar.CalendarDay;
 import org.openhall.calendar.internal.CalendarProperties;
 import org.openhall.calendar.internal.CalendarService;
 import org.openhall.calendar.internal.WorkingCalendar;
 import org.openhall.shared.DomainException;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -40,6 +41,8 @@ class CalendarRestController {
     record DateResult(LocalDate date) {
     }
 
+    private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+
     private final CalendarService calendars;
     private final CalendarProperties properties;
 
@@ -50,9 +53,11 @@ class CalendarRestController {
 
     /** {@code GET /api/v1/calendar/workdays?from=YYYY-MM-DD&to=YYYY-MM-DD[&centre=CODE]}: one entry per date. */
     @GetMapping("/workdays")
-    List<Workday> workdays(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+    List<Workday> workdays(@RequestParam(name = "from", required = false) @Nullable String fromText,
+            @RequestParam(name = "to", required = false) @Nullable String toText,
             @RequestParam(required = false) @Nullable String centre) {
+        LocalDate from = date("from", fromText);
+        LocalDate to = date("to", toText);
         if (to.isBefore(from)) {
             throw DomainException.invalid("to", "calendar.range.reversed", from.toString(), to.toString());
         }
@@ -68,11 +73,41 @@ class CalendarRestController {
      * day after {@code from} ({@code from} not counted).
      */
     @GetMapping("/add-working-days")
-    DateResult addWorkingDays(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @RequestParam int days, @RequestParam(required = false) @Nullable String centre) {
+    DateResult addWorkingDays(@RequestParam(name = "from", required = false) @Nullable String fromText,
+            @RequestParam(name = "days", required = false) @Nullable String daysText,
+            @RequestParam(required = false) @Nullable String centre) {
+        LocalDate from = date("from", fromText);
+        int days;
+        try {
+            days = Integer.parseInt(required("days", daysText).strip());
+        } catch (NumberFormatException e) {
+            throw DomainException.invalid("days", "calendar.param.days.malformed", daysText);
+        }
         if (days < 0 || days > WorkingCalendar.MAX_WORKING_DAYS) {
             throw DomainException.invalid("days", "calendar.days.range", "0", String.valueOf(WorkingCalendar.MAX_WORKING_DAYS));
         }
         return new DateResult(calendars.addWorkingDays(centre, from, days));
+    }
+
+    // Parameters are read as text and checked here, so that every refusal is a bilingual problem of this API
+    // (the framework's own conversion errors would answer in English only).
+
+    private static String required(String name, @Nullable String value) {
+        if (value == null || value.isBlank()) {
+            throw DomainException.invalid(name, "calendar.param.missing", name);
+        }
+        return value;
+    }
+
+    private static LocalDate date(String name, @Nullable String value) {
+        String text = required(name, value).strip();
+        try {
+            if (!ISO_DATE.matcher(text).matches()) {
+                throw new DateTimeParseException("not YYYY-MM-DD", text, 0);
+            }
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw DomainException.invalid(name, "calendar.param.date.malformed", name, text);
+        }
     }
 }

@@ -9,12 +9,12 @@ import org.jspecify.annotations.Nullable;
 import org.openhall.calendar.CalendarDay;
 
 /** A year laid out as twelve month grids (Monday first) for the page. */
-record YearView(int year, List<MonthView> months, int workingDays, int restDays) {
+public record YearView(int year, List<MonthView> months, int workingDays, int restDays) {
 
     /** One cell; {@code day} is null for the padding before the 1st and after the last day. */
-    record Cell(@Nullable CalendarDay day, boolean today) {
+    public record Cell(@Nullable CalendarDay day, boolean today) {
 
-        String css() {
+        public String css() {
             if (day == null) {
                 return "pad";
             }
@@ -38,7 +38,7 @@ record YearView(int year, List<MonthView> months, int workingDays, int restDays)
         }
 
         /** The small mark in the corner: 休 for a named day off, 班 for work on a weekend, or nothing. */
-        @Nullable String mark() {
+        public @Nullable String mark() {
             if (day == null) {
                 return null;
             }
@@ -54,14 +54,14 @@ record YearView(int year, List<MonthView> months, int workingDays, int restDays)
     }
 
     /** A run of consecutive days with the same name and status, listed under the month: "10/1–10/7 国庆节 休". */
-    record Run(LocalDate from, LocalDate to, String name, boolean working, boolean local) {
+    public record Run(LocalDate from, LocalDate to, String name, boolean working, boolean local) {
 
-        boolean single() {
+        public boolean single() {
             return from.equals(to);
         }
     }
 
-    record MonthView(int month, List<List<Cell>> weeks, List<Run> runs) {
+    public record MonthView(int month, List<List<Cell>> weeks, List<Run> runs) {
     }
 
     static YearView of(int year, List<CalendarDay> days, LocalDate today) {

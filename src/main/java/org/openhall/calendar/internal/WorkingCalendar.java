@@ -43,6 +43,9 @@ public final class WorkingCalendar {
     public static final int MAX_YEAR = 9999;
 
     private final Map<Integer, YearTable> loaded;
+    /** The loaded tables by {@code year - firstYear}, for a look-up without hashing or boxing. */
+    private final YearTable[] byYear;
+    private final int firstYear;
     private final SortedSet<Integer> loadedYears;
     private final Map<LocalDate, SpecialDay> local;
     private final boolean weekdayFallback;
@@ -53,6 +56,9 @@ public final class WorkingCalendar {
             ZoneId zone) {
         this.loaded = loaded;
         this.loadedYears = Collections.unmodifiableSortedSet(new TreeSet<>(loaded.keySet()));
+        this.firstYear = loadedYears.isEmpty() ? 0 : loadedYears.first();
+        this.byYear = new YearTable[loadedYears.isEmpty() ? 0 : loadedYears.last() - firstYear + 1];
+        loaded.forEach((y, t) -> byYear[y - firstYear] = t);
         this.local = local;
         this.weekdayFallback = weekdayFallback;
         this.zone = zone;
@@ -107,9 +113,9 @@ public final class WorkingCalendar {
     }
 
     private YearTable table(int year) {
-        YearTable t = loaded.get(year);
-        if (t != null) {
-            return t;
+        int i = year - firstYear;
+        if (i >= 0 && i < byYear.length && byYear[i] != null) {
+            return byYear[i];
         }
         if (!weekdayFallback) {
             throw new MissingCalendarYearException(year);

@@ -5,6 +5,8 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.regex.Pattern;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import org.jspecify.annotations.Nullable;
 import org.openhall.calendar.CalendarDay;
 import org.openhall.calendar.internal.CalendarProperties;
@@ -53,9 +55,14 @@ class CalendarRestController {
 
     /** {@code GET /api/v1/calendar/workdays?from=YYYY-MM-DD&to=YYYY-MM-DD[&centre=CODE]}: one entry per date. */
     @GetMapping("/workdays")
-    List<Workday> workdays(@RequestParam(name = "from", required = false) @Nullable String fromText,
-            @RequestParam(name = "to", required = false) @Nullable String toText,
-            @RequestParam(required = false) @Nullable String centre) {
+    @Operation(summary = "Every date of a range with whether it is a working day and the name of holidays and 调休 days",
+            description = "One entry per date from `from` to `to` (inclusive, at most openhall.calendar.max-range-days). "
+                    + "`name` is absent on ordinary days; `fallback: true` marks a day computed by a centre's weekday fallback. "
+                    + "400 malformed or reversed range, 404 unknown centre, 422 a year without official arrangement.")
+    List<Workday> workdays(
+            @Parameter(description = "first date, YYYY-MM-DD", example = "2026-09-28") @RequestParam(name = "from", required = false) @Nullable String fromText,
+            @Parameter(description = "last date, YYYY-MM-DD", example = "2026-10-12") @RequestParam(name = "to", required = false) @Nullable String toText,
+            @Parameter(description = "centre code; absent = the national calendar") @RequestParam(required = false) @Nullable String centre) {
         LocalDate from = date("from", fromText);
         LocalDate to = date("to", toText);
         if (to.isBefore(from)) {
@@ -73,9 +80,12 @@ class CalendarRestController {
      * day after {@code from} ({@code from} not counted).
      */
     @GetMapping("/add-working-days")
-    DateResult addWorkingDays(@RequestParam(name = "from", required = false) @Nullable String fromText,
-            @RequestParam(name = "days", required = false) @Nullable String daysText,
-            @RequestParam(required = false) @Nullable String centre) {
+    @Operation(summary = "The N-th working day after a date (the date itself not counted)",
+            description = "days = 0 returns `from`. 400 malformed input, 404 unknown centre, 422 a year without official arrangement.")
+    DateResult addWorkingDays(
+            @Parameter(description = "start date, YYYY-MM-DD; not counted", example = "2026-09-30") @RequestParam(name = "from", required = false) @Nullable String fromText,
+            @Parameter(description = "number of working days, 0 to 100000", example = "3") @RequestParam(name = "days", required = false) @Nullable String daysText,
+            @Parameter(description = "centre code; absent = the national calendar") @RequestParam(required = false) @Nullable String centre) {
         LocalDate from = date("from", fromText);
         int days;
         try {

@@ -140,5 +140,11 @@ class CalendarJourneyTests extends BrowserTestSupport {
                 new com.microsoft.playwright.Page.GetByRoleOptions().setName("删除 2026-06-01 县庆")).click();
         assertThat(page.locator(".flash.ok")).hasText("已删除本中心日期");
         assertThat(api.isWorkingDay("JRN-B", LocalDate.of(2026, 6, 1))).isTrue();
+
+        // and in English
+        page.navigate(url("/calendar?centre=&year=2026&lang=en"));
+        assertThat(page.locator("h1")).hasText("Working-day calendar");
+        assertThat(cell("2026-10-10")).hasAttribute("title", "2026-10-10 国庆节调休 · work");
+        screenshot("calendar-2026-en");
     }
 }

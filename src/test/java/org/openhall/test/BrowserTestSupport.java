@@ -42,6 +42,8 @@ public abstract class BrowserTestSupport {
 
     private static synchronized Browser browser() {
         if (browser == null) {
+            // pages may answer slowly while other builds share the two cores
+            com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
             Path exe = chromium();
             if (!Files.isExecutable(exe)) {
                 String msg = "\n**************************************************************\n"
@@ -61,7 +63,7 @@ public abstract class BrowserTestSupport {
                     .setHeadless(true)
                     .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                             "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                            "--disable-dev-shm-usage")));
+                            "--disable-dev-shm-usage", "--lang=zh-CN")));
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
                     browser.close();
@@ -98,6 +100,8 @@ public abstract class BrowserTestSupport {
         page.getByLabel("用户名").fill(username);
         page.getByLabel("密码").fill(password);
         page.locator("form button[type=submit]").click();
+        // wait until the login POST has been answered: /login?error on failure, the start page on success
+        page.waitForURL(java.util.regex.Pattern.compile(".*(?<!/login)$"));
     }
 
     /** Saves a full-page screenshot under target/screenshots for a person to look at. */

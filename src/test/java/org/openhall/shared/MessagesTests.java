@@ -1,0 +1,73 @@
+package org.openhall.shared;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+
+/**
+ * Every UI string lives in messages*.properties, in Chinese (the default) and English: the two files
+ * of each module have the same keys, and every literal {@code #{key}} a template uses exists.
+ */
+class MessagesTests {
+
+    private static Properties load(Resource r) throws IOException {
+        Properties p = new Properties();
+        try (InputStream in = r.getInputStream()) {
+            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        return p;
+    }
+
+    private static Set<String> allKeys(String suffix) throws IOException {
+        Set<String> keys = new HashSet<>();
+        for (Resource r : new PathMatchingResourcePatternResolver().getResources("classpath*:messages/*.properties")) {
+            String name = r.getFilename();
+            boolean english = name != null && name.endsWith("_en.properties");
+            if (english == suffix.equals("_en")) {
+                load(r).stringPropertyNames().forEach(keys::add);
+            }
+        }
+        return keys;
+    }
+
+    @Test
+    void chineseAndEnglishHaveTheSameKeys() throws IOException {
+        Set<String> zh = allKeys("");
+        Set<String> en = allKeys("_en");
+        assertThat(new TreeSet<>(en)).as("keys only in Chinese").containsAll(zh);
+        assertThat(new TreeSet<>(zh)).as("keys only in English").containsAll(en);
+    }
+
+    @Test
+    void everyKeyATemplateUsesExists() throws IOException {
+        Set<String> zh = allKeys("");
+        Pattern key = Pattern.compile("#\\{([A-Za-z0-9_.\\-]+)[}(]");
+        Set<String> missing = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(Path.of("src/main/resources/templates"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".html")).toList()) {
+                Matcher m = key.matcher(Files.readString(f));
+                while (m.find()) {
+                    if (!zh.contains(m.group(1))) {
+                        missing.add(f.getFileName() + ": " + m.group(1));
+                    }
+                }
+            }
+        }
+        assertThat(missing).as("message keys used by templates but not defined").isEmpty();
+    }
+}

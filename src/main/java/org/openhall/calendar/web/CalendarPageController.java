@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.openhall.calendar.CalendarDay;
 import org.openhall.calendar.OpeningHours;
@@ -104,9 +105,9 @@ class CalendarPageController {
     }
 
     @GetMapping("/calendar")
-    String show(@RequestParam(required = false) @Nullable String centre, @RequestParam(required = false) @Nullable Integer year,
+    String show(HttpServletRequest request, @RequestParam(required = false) @Nullable Integer year,
             @RequestHeader(value = "HX-Request", required = false) @Nullable String htmx, Model model) {
-        populate(model, selectCentre(centre), year);
+        populate(model, selectCentre(request), year);
         return htmx != null ? VIEW + " :: page" : VIEW;
     }
 
@@ -115,9 +116,9 @@ class CalendarPageController {
     @PostMapping("/calendar/import")
     @PreAuthorize("hasAnyRole('ADMIN','CENTRE_OFFICE')")
     String importYear(@RequestParam(value = "file", required = false) @Nullable MultipartFile file,
-            @RequestParam(required = false) @Nullable String centre, @RequestParam(required = false) @Nullable Integer year,
+            HttpServletRequest request, @RequestParam(required = false) @Nullable Integer year,
             Model model, RedirectAttributes redirect, Locale locale) throws IOException {
-        String centreCode = selectCentre(centre);
+        String centreCode = selectCentre(request);
         List<String> errors = new ArrayList<>();
         if (file == null || file.isEmpty()) {
             errors.add(messages.getMessage("calendar.import.file.missing", null, locale));
@@ -212,8 +213,12 @@ class CalendarPageController {
 
     // ------------------------------------------------------------------ model
 
-    /** The centre shown: the one asked for ("" = national); by default the user's own centre if the calendar knows it. */
-    private @Nullable String selectCentre(@Nullable String requested) {
+    /**
+     * The centre shown: the one asked for ({@code centre=} empty = national); without the parameter, the user's
+     * own centre if the calendar knows it. Read from the request itself, because form binding turns "" into null.
+     */
+    private @Nullable String selectCentre(HttpServletRequest request) {
+        String requested = request.getParameter("centre");
         if (requested != null) {
             return requested.isBlank() ? null : requested.strip();
         }

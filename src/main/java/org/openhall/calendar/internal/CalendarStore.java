@@ -46,15 +46,12 @@ class CalendarStore {
         return new TreeSet<>(jdbc.sql("select year_no from calendar_year").query(Integer.class).list());
     }
 
-    List<Year> yearList() {
-        return jdbc.sql("select year_no, source, papers, loaded_at, loaded_by from calendar_year order by year_no")
+    Optional<Year> year(int year) {
+        return jdbc.sql("select year_no, source, papers, loaded_at, loaded_by from calendar_year where year_no = :y")
+                .param("y", year)
                 .query((rs, i) -> new Year(rs.getInt(1), rs.getString(2), papers(rs.getString(3)),
                         rs.getTimestamp(4).toInstant(), rs.getString(5)))
-                .list();
-    }
-
-    Optional<Year> year(int year) {
-        return yearList().stream().filter(y -> y.year() == year).findFirst();
+                .optional();
     }
 
     List<SpecialDay> nationalDays() {
@@ -104,20 +101,23 @@ class CalendarStore {
 
     // ------------------------------------------------------------------ centres
 
+    private static final String CENTRE_COLUMNS = "select centre_id, code, name, weekday_fallback, opens_at, closes_at, zone_id from calendar_centre";
+
+    private static Centre centre(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Centre(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4),
+                new OpeningHours(rs.getObject(5, LocalTime.class), rs.getObject(6, LocalTime.class)), ZoneId.of(rs.getString(7)));
+    }
+
     List<Centre> centres() {
-        return jdbc.sql("select centre_id, code, name, weekday_fallback, opens_at, closes_at, zone_id from calendar_centre order by code")
-                .query((rs, i) -> new Centre(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4),
-                        new OpeningHours(rs.getObject(5, LocalTime.class), rs.getObject(6, LocalTime.class)),
-                        ZoneId.of(rs.getString(7))))
-                .list();
+        return jdbc.sql(CENTRE_COLUMNS + " order by code").query(CalendarStore::centre).list();
     }
 
     Optional<Centre> centre(String code) {
-        return centres().stream().filter(c -> c.code().equals(code)).findFirst();
+        return jdbc.sql(CENTRE_COLUMNS + " where code = :c").param("c", code).query(CalendarStore::centre).optional();
     }
 
     Optional<Centre> centre(long id) {
-        return centres().stream().filter(c -> c.id() == id).findFirst();
+        return jdbc.sql(CENTRE_COLUMNS + " where centre_id = :id").param("id", id).query(CalendarStore::centre).optional();
     }
 
     boolean codeTakenByOther(String code, long centreId) {

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.openhall.calendar.CalendarDay;
 import org.openhall.calendar.OpeningHours;
@@ -32,6 +33,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -209,6 +211,18 @@ class CalendarPageController {
         calendars.removeCentreDay(c.code(), id);
         redirect.addFlashAttribute("flash", messages.getMessage("calendar.day.removed", null, locale));
         return "redirect:" + url(c.code(), year);
+    }
+
+    /** A refusal on a page (unknown centre or day): the error page with the matching status. */
+    @ExceptionHandler(DomainException.class)
+    void refused(DomainException e, HttpServletResponse response) throws IOException {
+        response.sendError(switch (e.kind()) {
+            case NOT_FOUND -> HttpServletResponse.SC_NOT_FOUND;
+            case FORBIDDEN -> HttpServletResponse.SC_FORBIDDEN;
+            case CONFLICT -> HttpServletResponse.SC_CONFLICT;
+            case INVALID -> HttpServletResponse.SC_BAD_REQUEST;
+            case UNPROCESSABLE -> 422;
+        });
     }
 
     // ------------------------------------------------------------------ model

@@ -134,6 +134,13 @@ class CalendarPageTests {
     }
 
     @Test
+    void anUnknownCentreOrDayIsNotFound() throws Exception {
+        MockHttpSession office = login("page-office-a");
+        mvc.perform(get("/calendar").param("centre", "NOPE").session(office)).andExpect(status().isNotFound());
+        mvc.perform(post("/calendar/centres/PAGE-A/days/999999/remove").with(csrf()).session(office)).andExpect(status().isNotFound());
+    }
+
+    @Test
     void englishOnRequest() throws Exception {
         MockHttpSession staff = login("page-staff");
         String html = mvc.perform(get("/calendar").param("year", "2026").param("centre", "").param("lang", "en").session(staff))

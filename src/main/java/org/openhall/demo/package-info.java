@@ -4,6 +4,6 @@
  * training, rotation history and one login per role, all through the modules' public APIs. Nobody
  * depends on this module.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"organization", "security", "shared"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"organization", "security", "shared", "calendar"})
 @org.jspecify.annotations.NullMarked
 package org.openhall.demo;

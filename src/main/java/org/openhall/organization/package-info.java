@@ -5,6 +5,6 @@
  * {@link org.openhall.organization.OrganizationCommands} (creating records, for loaders and imports)
  * and the records and enums of this package.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "security"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "security", "calendar"})
 @org.jspecify.annotations.NullMarked
 package org.openhall.organization;

@@ -49,6 +49,12 @@ class OrganizationRulesTests {
     @Autowired
     UserDetailsService users;
 
+    @Autowired
+    org.openhall.calendar.CalendarApi calendar;
+
+    @Autowired
+    org.openhall.organization.internal.Centres centres;
+
     OrgFixture.Org o;
 
     @BeforeEach
@@ -78,6 +84,16 @@ class OrganizationRulesTests {
             return e;
         }
         throw new AssertionError("expected a DomainException");
+    }
+
+    @Test
+    void aNewOrRenamedCentreIsRegisteredWithTheCalendar() {
+        assertThat(calendar.openingHours(o.code())).isNotNull();
+        assertThat(calendar.isWorkingDay(o.code(), LocalDate.of(2026, 10, 1))).isFalse();
+        centres.update(o.centreId(), new CentreData(o.code(), "改名后的服务中心", "Asia/Shanghai", null, null), true);
+        assertThat(jdbc.sql("select count(*) from audit_log where entity_type = 'CalendarCentre' and entity_id = :id and action = 'UPDATE'")
+                .param("id", Long.toString(o.centreId())).query(Long.class).single()).isEqualTo(1L);
+        assertThat(api.centre(o.centreId()).orElseThrow().name()).isEqualTo("改名后的服务中心");
     }
 
     @Test

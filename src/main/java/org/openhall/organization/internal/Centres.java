@@ -9,10 +9,10 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.openhall.calendar.CalendarApi;
 import org.openhall.organization.CentreData;
 import org.openhall.security.AuditTrail;
 import org.openhall.shared.DomainException;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
@@ -29,15 +29,15 @@ public class Centres {
     private final AuditTrail audit;
     private final OrgAccess access;
     private final Checks checks;
-    private final ApplicationEventPublisher events;
+    private final CalendarApi calendar;
 
-    Centres(JdbcClient jdbc, Clock clock, AuditTrail audit, OrgAccess access, Checks checks, ApplicationEventPublisher events) {
+    Centres(JdbcClient jdbc, Clock clock, AuditTrail audit, OrgAccess access, Checks checks, CalendarApi calendar) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.audit = audit;
         this.access = access;
         this.checks = checks;
-        this.events = events;
+        this.calendar = calendar;
     }
 
     static Centre map(ResultSet rs, int n) throws SQLException {
@@ -112,7 +112,8 @@ public class Centres {
         long id = Keys.id(keys);
         Centre after = find(id).orElseThrow();
         audit.record(id, "Centre", Long.toString(id), "CREATE", null, after);
-        events.publishEvent(new CentreSaved(id, after.code(), after.name(), true));
+        // CAL-1: every centre has its working-day calendar, in the same transaction
+        calendar.registerCentre(id, after.code(), after.name());
         return id;
     }
 
@@ -130,7 +131,7 @@ public class Centres {
         Centre after = find(id).orElseThrow();
         audit.record(id, "Centre", Long.toString(id), "UPDATE", before, after);
         if (!before.name().equals(after.name())) {
-            events.publishEvent(new CentreSaved(id, after.code(), after.name(), false));
+            calendar.registerCentre(id, after.code(), after.name());
         }
     }
 
@@ -143,9 +144,5 @@ public class Centres {
         } catch (DateTimeException e) {
             throw DomainException.invalid("zone", "org.centre.zone.invalid", zone);
         }
-    }
-
-    /** Published inside the transaction when a centre is created or renamed. */
-    public record CentreSaved(long centreId, String code, String name, boolean created) {
     }
 }

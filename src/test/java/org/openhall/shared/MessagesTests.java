@@ -53,6 +53,52 @@ class MessagesTests {
         assertThat(new TreeSet<>(zh)).as("keys only in English").containsAll(en);
     }
 
+    /**
+     * Text a person reads is never written into a template: an element's own text is either replaced
+     * by {@code th:text} / {@code th:utext} (the text in the file is only a preview), or lies inside
+     * such an element, or contains no letters at all (punctuation, numbers, separators).
+     */
+    @Test
+    void templatesHoldNoHardCodedText() throws IOException {
+        Pattern letters = Pattern.compile("[\\p{IsHan}A-Za-z]");
+        Set<String> offenders = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(Path.of("src/main/resources/templates"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".html")).toList()) {
+                org.jsoup.nodes.Document doc = org.jsoup.Jsoup.parse(Files.readString(f));
+                for (org.jsoup.nodes.Element e : doc.getAllElements()) {
+                    if (e.nameIs("script") || e.nameIs("style") || e.nameIs("code")) {
+                        continue;
+                    }
+                    String own = e.ownText().strip();
+                    if (own.isEmpty() || !letters.matcher(own).find() || replaced(e)) {
+                        continue;
+                    }
+                    offenders.add(f.getFileName() + ": <" + e.tagName() + "> " + own);
+                }
+                for (org.jsoup.nodes.Element e : doc.select("[title],[placeholder],[aria-label],[alt]")) {
+                    for (String attr : new String[] {"title", "placeholder", "aria-label", "alt"}) {
+                        String v = e.attr(attr);
+                        if (!v.isEmpty() && letters.matcher(v).find() && !e.hasAttr("th:" + attr) && !e.hasAttr("th:attr")
+                                && !e.hasAttr("th:alt-title") && !e.nameIs("title")) {
+                            offenders.add(f.getFileName() + ": " + attr + "=\"" + v + "\"");
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(offenders).as("hard-coded text in templates (use #{...} from messages*.properties)").isEmpty();
+    }
+
+    private static boolean replaced(org.jsoup.nodes.Element e) {
+        for (org.jsoup.nodes.Element x = e; x != null; x = x.parent()) {
+            if (x.hasAttr("th:text") || x.hasAttr("th:utext") || x.hasAttr("th:replace") || x.hasAttr("th:insert")
+                    || x.hasAttr("sec:authentication")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     @Test
     void everyKeyATemplateUsesExists() throws IOException {
         Set<String> zh = allKeys("");

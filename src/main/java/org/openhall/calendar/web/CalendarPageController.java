@@ -32,10 +32,8 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
-import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -101,10 +99,6 @@ class CalendarPageController {
         this.messages = messages;
     }
 
-    @InitBinder
-    void binder(WebDataBinder binder) {
-        binder.setDisallowedFields("id");
-    }
 
     @GetMapping("/calendar")
     String show(HttpServletRequest request, @RequestParam(required = false) @Nullable Integer year,

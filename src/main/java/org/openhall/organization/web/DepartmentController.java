@@ -17,9 +17,7 @@ import org.openhall.shared.DomainException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
-import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -51,10 +49,6 @@ class DepartmentController implements OrgPage {
         this.forms = forms;
     }
 
-    @InitBinder
-    void binder(WebDataBinder binder) {
-        binder.setDisallowedFields("id");
-    }
 
     @ModelAttribute("kinds")
     DepartmentKind[] kinds() {

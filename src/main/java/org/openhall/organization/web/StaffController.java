@@ -26,9 +26,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
-import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -68,10 +66,6 @@ class StaffController implements OrgPage {
         this.forms = forms;
     }
 
-    @InitBinder
-    void binder(WebDataBinder binder) {
-        binder.setDisallowedFields("id");
-    }
 
     @ModelAttribute
     void options(Model model) {

@@ -19,9 +19,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
-import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -56,10 +54,6 @@ class TrainingController implements OrgPage {
         this.clock = clock;
     }
 
-    @InitBinder
-    void binder(WebDataBinder binder) {
-        binder.setDisallowedFields("id");
-    }
 
     @ModelAttribute("categories")
     TrainingCategory[] categories() {

@@ -45,8 +45,9 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The page {@code /calendar} (CAL-1, issue #2 item 7): any signed-in staff member views a year of the
- * national or a centre's calendar; ADMIN and CENTRE_OFFICE import year files (national), and change
- * the settings and own days of a centre (CENTRE_OFFICE only their own centre).
+ * national or a centre's calendar; only ADMIN imports year files, because a national year applies to every
+ * centre of the installation (SEC-1 data scope); ADMIN and CENTRE_OFFICE change the settings and own days of
+ * a centre (CENTRE_OFFICE only their own centre).
  */
 @Controller
 class CalendarPageController {
@@ -110,7 +111,7 @@ class CalendarPageController {
     // ------------------------------------------------------------------ national import
 
     @PostMapping("/calendar/import")
-    @PreAuthorize("hasAnyRole('ADMIN','CENTRE_OFFICE')")
+    @PreAuthorize("hasRole('ADMIN')") // the national year of every centre (SEC-1): not a centre's office
     String importYear(@RequestParam(value = "file", required = false) @Nullable MultipartFile file,
             HttpServletRequest request, @RequestParam(required = false) @Nullable Integer year,
             Model model, RedirectAttributes redirect, Locale locale) throws IOException {
@@ -269,7 +270,7 @@ class CalendarPageController {
             years.add(loaded.last() + 1);
         }
         CurrentUser user = users.require();
-        boolean canImport = user.hasAnyRole(Role.ADMIN, Role.CENTRE_OFFICE);
+        boolean canImport = user.hasRole(Role.ADMIN);
         model.addAttribute("centres", calendars.centres());
         model.addAttribute("centre", centre.orElse(null));
         model.addAttribute("centreCode", centreCode == null ? "" : centreCode);

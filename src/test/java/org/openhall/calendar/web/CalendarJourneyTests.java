@@ -17,7 +17,7 @@ import org.openhall.test.BrowserTestSupport;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Issue #2 item 7: the calendar page in a real browser, as the centre office uses it. */
+/** Issue #2 item 7: the calendar page in a real browser, as the administrator and the centre office use it. */
 class CalendarJourneyTests extends BrowserTestSupport {
 
     @Autowired
@@ -38,14 +38,21 @@ class CalendarJourneyTests extends BrowserTestSupport {
         }
     }
 
+    void adminUser(String username) {
+        if (!accounts.exists(username)) {
+            accounts.create(new UserAccounts.NewAccount(username, PASSWORD, "管理员李明", Set.of(Role.ADMIN), null, null, null));
+        }
+    }
+
     Locator cell(String date) {
         return page.locator("td[data-date='" + date + "']");
     }
 
     @Test
-    void theCentreOfficeSeesTheYearImportsANewOneAndABadFileChangesNothing() {
-        officeUser("cal-office", 9301, "JRN-A");
-        login("cal-office", PASSWORD);
+    void theAdministratorSeesTheYearImportsANewOneAndABadFileChangesNothing() {
+        // a national year applies to every centre: only an ADMIN imports it (SEC-1)
+        adminUser("cal-admin");
+        login("cal-admin", PASSWORD);
         page.navigate(url("/calendar?centre=&year=2026"));
 
         assertThat(page.locator("h1")).hasText("工作日历");

@@ -27,7 +27,10 @@ import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.context.WebApplicationContext;
 
-/** Who may see and change what on /calendar (issue #2 item 7): everyone signed in sees, ADMIN and CENTRE_OFFICE change. */
+/**
+ * Who may see and change what on /calendar (issue #2 item 7, SEC-1): everyone signed in sees; only ADMIN imports a
+ * national year; ADMIN and the CENTRE_OFFICE of the centre change a centre.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class CalendarPageTests {
 
@@ -121,16 +124,40 @@ class CalendarPageTests {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(html).contains("请选择日期").contains("请填写名称");
 
+        MockHttpSession admin = login("page-admin");
         html = mvc.perform(multipart("/calendar/import").file(new MockMultipartFile("file", "empty.json", "application/json", new byte[0]))
-                        .with(csrf()).session(office))
+                        .with(csrf()).session(admin))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(html).contains("请选择要上传的 JSON 文件");
 
         html = mvc.perform(multipart("/calendar/import").file(new MockMultipartFile("file", "2029.json", "application/json",
-                        "{\"year\":2029,\"papers\":[],\"days\":[]}".getBytes(StandardCharsets.UTF_8))).with(csrf()).session(office))
+                        "{\"year\":2029,\"papers\":[],\"days\":[]}".getBytes(StandardCharsets.UTF_8))).with(csrf()).session(admin))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(html).contains("2029 年的日期列表 days 是空的");
         assertThat(api.loadedYears()).doesNotContain(2029);
+    }
+
+    @Test
+    void onlyAnAdminImportsTheNationalYearOfEveryCentre() throws Exception {
+        byte[] year2031 = ("{\"year\":2031,\"papers\":[],\"days\":[{\"name\":\"元旦\",\"date\":\"2031-01-01\",\"isOffDay\":true}]}")
+                .getBytes(StandardCharsets.UTF_8);
+        MockHttpSession office = login("page-office-a");
+        // the office of a centre neither sees the national upload form nor may post to it
+        mvc.perform(get("/calendar").param("centre", "").session(office)).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("id=\"cal-file\""))));
+        mvc.perform(get("/calendar").param("centre", "PAGE-A").session(office)).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("id=\"cal-opens\"")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("id=\"cal-file\""))));
+        mvc.perform(multipart("/calendar/import").file(new MockMultipartFile("file", "2031.json", "application/json", year2031))
+                .with(csrf()).session(office)).andExpect(status().isForbidden());
+        assertThat(api.loadedYears()).doesNotContain(2031);
+
+        MockHttpSession admin = login("page-admin");
+        mvc.perform(get("/calendar").param("centre", "").session(admin)).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("id=\"cal-file\"")));
+        mvc.perform(multipart("/calendar/import").file(new MockMultipartFile("file", "2031.json", "application/json", year2031))
+                .with(csrf()).session(admin)).andExpect(status().is3xxRedirection());
+        assertThat(api.loadedYears()).contains(2031);
     }
 
     @Test

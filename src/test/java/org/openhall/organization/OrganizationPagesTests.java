@@ -97,6 +97,23 @@ class OrganizationPagesTests {
     }
 
     @Test
+    void aPhotoOfHugeDimensionsIsRefusedInlineAndNothingIsSaved() throws Exception {
+        long before = staffCount();
+        long photos = jdbc.sql("select count(*) from org_staff_photo").query(Long.class).single();
+        String page = html(mvc.perform(multipart("/org/staff")
+                        .file(new MockMultipartFile("photo", "big.png", "image/png",
+                                org.openhall.organization.internal.HugePng.of(20000, 20000)))
+                        .with(as(o.office())).with(csrf())
+                        .param("centreId", Long.toString(o.centreId())).param("departmentId", Long.toString(o.medical()))
+                        .param("staffNumber", "YB32").param("name", "孙悦").param("gender", "FEMALE")
+                        .param("employmentType", "REGULAR"))
+                .andExpect(status().isOk()));
+        assertThat(page).contains("照片尺寸过大（20000×20000 像素）：总像素不能超过 16777216（约 4096×4096）");
+        assertThat(staffCount()).isEqualTo(before);
+        assertThat(jdbc.sql("select count(*) from org_staff_photo").query(Long.class).single()).isEqualTo(photos);
+    }
+
+    @Test
     void aValidStaffMemberIsSavedAndRedirectsWithAFlashMessage() throws Exception {
         long before = staffCount();
         var result = mvc.perform(multipart("/org/staff").with(as(o.office())).with(csrf())

@@ -261,6 +261,10 @@ class OrganizationRulesTests {
         huge[2] = (byte) 0xFF;
         assertThat(refused(() -> commands.uploadPhoto(id, huge)).messageKey()).isEqualTo("org.photo.tooLarge");
         assertThat(staff.find(id).orElseThrow().photoId()).isNull();
+        // a small file of 20000 × 20000 pixels: refused by its header, not decoded (SEC-4)
+        assertThat(refused(() -> commands.uploadPhoto(id, org.openhall.organization.internal.HugePng.of(20000, 20000)))
+                .messageKey()).isEqualTo("org.photo.tooManyPixels");
+        assertThat(staff.find(id).orElseThrow().photoId()).isNull();
 
         BufferedImage img = new BufferedImage(60, 80, BufferedImage.TYPE_INT_RGB);
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -3,25 +3,39 @@ package org.openhall.organization.internal;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.util.Iterator;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 import org.openhall.shared.DomainException;
+import org.springframework.stereotype.Component;
 
 /**
  * ORG-2: a staff photo must really be a JPEG or PNG image (checked by its signature and by decoding
- * it, not by the file name or the declared type) of at most 2 MB.
+ * it, not by the file name or the declared type) of at most 2 MB and at most
+ * {@code openhall.organization.photo.max-pixels} pixels. The size in pixels is read from the image header
+ * before anything is decoded, so a small file of huge dimensions is refused cheaply (SEC-4).
  */
-public final class PhotoCheck {
+@Component
+public class PhotoCheck {
 
     public static final int MAX_BYTES = 2 * 1024 * 1024;
 
-    private PhotoCheck() {
+    private final long maxPixels;
+
+    PhotoCheck(PhotoProperties properties) {
+        this.maxPixels = properties.maxPixels();
     }
 
     /** The checked image: its real content type and size in pixels. */
     public record Image(String contentType, int width, int height) {
     }
 
-    public static Image check(byte[] content) {
+    /** An upload that passed the check, so that it is checked (and decoded) only once. */
+    public record Checked(byte[] content, Image image) {
+    }
+
+    public Checked check(byte[] content) {
         if (content.length == 0) {
             throw DomainException.invalid("photo", "org.photo.empty");
         }
@@ -37,15 +51,36 @@ public final class PhotoCheck {
         } else {
             throw DomainException.invalid("photo", "org.photo.type");
         }
-        BufferedImage img;
-        try {
-            img = ImageIO.read(new ByteArrayInputStream(content));
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(content))) {
+            Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
+            if (readers == null || !readers.hasNext()) {
+                throw DomainException.invalid("photo", "org.photo.unreadable");
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                int width = reader.getWidth(0);
+                int height = reader.getHeight(0);
+                if ((long) width * height > maxPixels) {
+                    long side = (long) Math.sqrt((double) maxPixels);
+                    throw DomainException.invalid("photo", "org.photo.tooManyPixels", String.valueOf(width),
+                            String.valueOf(height), String.valueOf(maxPixels), String.valueOf(side));
+                }
+                if (width < 16 || height < 16) {
+                    throw DomainException.invalid("photo", "org.photo.unreadable");
+                }
+                BufferedImage img = reader.read(0);
+                if (img == null) {
+                    throw DomainException.invalid("photo", "org.photo.unreadable");
+                }
+                return new Checked(content, new Image(type, img.getWidth(), img.getHeight()));
+            } finally {
+                reader.dispose();
+            }
+        } catch (DomainException e) {
+            throw e;
         } catch (IOException | RuntimeException e) {
-            img = null;
-        }
-        if (img == null || img.getWidth() < 16 || img.getHeight() < 16) {
             throw DomainException.invalid("photo", "org.photo.unreadable");
         }
-        return new Image(type, img.getWidth(), img.getHeight());
     }
 }

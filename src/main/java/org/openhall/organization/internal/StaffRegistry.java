@@ -36,9 +36,11 @@ public class StaffRegistry {
     private final Checks checks;
     private final Departments departments;
     private final UserAccounts accounts;
+    private final PhotoCheck photoCheck;
 
     StaffRegistry(JdbcClient jdbc, Clock clock, AuditTrail audit, OrgAccess access, Checks checks, Departments departments,
-            UserAccounts accounts) {
+            UserAccounts accounts, PhotoCheck photoCheck) {
+        this.photoCheck = photoCheck;
         this.jdbc = jdbc;
         this.clock = clock;
         this.audit = audit;
@@ -139,15 +141,12 @@ public class StaffRegistry {
         return access.canManageStaff(s.centreId(), s.departmentId());
     }
 
-    /** Creates a staff member with a photo (checked before anything is written), all or nothing. */
+    /** Creates a staff member with a photo (checked by {@link PhotoCheck} before anything is written), all or nothing. */
     @Transactional
-    public long create(StaffData data, byte @Nullable [] photo) {
-        if (photo != null) {
-            PhotoCheck.check(photo);
-        }
+    public long create(StaffData data, PhotoCheck.@Nullable Checked photo) {
         long id = create(data);
         if (photo != null) {
-            uploadPhoto(id, photo);
+            storePhoto(id, photo);
         }
         return id;
     }
@@ -234,15 +233,12 @@ public class StaffRegistry {
                 find(id).orElseThrow().auditState());
     }
 
-    /** Changes a staff member and, when given, the photo, all or nothing. */
+    /** Changes a staff member and, when given, the photo (checked by {@link PhotoCheck}), all or nothing. */
     @Transactional
-    public void update(long id, StaffData data, boolean active, byte @Nullable [] photo) {
-        if (photo != null) {
-            PhotoCheck.check(photo);
-        }
+    public void update(long id, StaffData data, boolean active, PhotoCheck.@Nullable Checked photo) {
         update(id, data, active);
         if (photo != null) {
-            uploadPhoto(id, photo);
+            storePhoto(id, photo);
         }
     }
 
@@ -258,7 +254,18 @@ public class StaffRegistry {
     public void uploadPhoto(long staffId, byte[] content) {
         Staff s = get(staffId);
         access.checkManageStaff(s.centreId(), s.departmentId());
-        PhotoCheck.Image img = PhotoCheck.check(content);
+        storePhoto(s, photoCheck.check(content));
+    }
+
+    private void storePhoto(long staffId, PhotoCheck.Checked photo) {
+        Staff s = get(staffId);
+        access.checkManageStaff(s.centreId(), s.departmentId());
+        storePhoto(s, photo);
+    }
+
+    private void storePhoto(Staff s, PhotoCheck.Checked photo) {
+        PhotoCheck.Image img = photo.image();
+        byte[] content = photo.content();
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 insert into org_staff_photo (centre_id, staff_id, content_type, width, height, byte_size, content, uploaded_at)

@@ -53,9 +53,11 @@ class StaffController implements OrgPage {
     private final OrgAccess access;
     private final CentreContext context;
     private final Forms forms;
+    private final PhotoCheck photoCheck;
 
     StaffController(StaffRegistry staff, Departments departments, Centres centres, Windows windows, Trainings trainings,
-            OrgAccess access, CentreContext context, Forms forms) {
+            OrgAccess access, CentreContext context, Forms forms, PhotoCheck photoCheck) {
+        this.photoCheck = photoCheck;
         this.staff = staff;
         this.departments = departments;
         this.centres = centres;
@@ -122,7 +124,7 @@ class StaffController implements OrgPage {
             return formView(c, null, model);
         }
         try {
-            long id = staff.create(form.toData(), upload.bytes());
+            long id = staff.create(form.toData(), upload.photo());
             forms.flash(redirect, "org.staff.created", form.getName());
             return "redirect:/org/staff/" + id;
         } catch (DomainException e) {
@@ -169,7 +171,7 @@ class StaffController implements OrgPage {
             return formView(c, s, model);
         }
         try {
-            staff.update(id, form.toData(), form.isActive(), upload.bytes());
+            staff.update(id, form.toData(), form.isActive(), upload.photo());
         } catch (DomainException e) {
             reject(e, result, model);
             return formView(c, s, model);
@@ -191,17 +193,15 @@ class StaffController implements OrgPage {
     }
 
     /** An uploaded photo, checked before anything is saved; a refused file is explained next to the photo field. */
-    private record Upload(byte @Nullable [] bytes, boolean ok) {
+    private record Upload(PhotoCheck.@Nullable Checked photo, boolean ok) {
     }
 
     private Upload upload(@Nullable MultipartFile photo, Model model) throws IOException {
         if (photo == null || photo.isEmpty()) {
             return new Upload(null, true);
         }
-        byte[] bytes = photo.getBytes();
         try {
-            PhotoCheck.check(bytes);
-            return new Upload(bytes, true);
+            return new Upload(photoCheck.check(photo.getBytes()), true);
         } catch (DomainException e) {
             model.addAttribute("photoError", forms.text(e.messageKey(), e.args()));
             return new Upload(null, false);

@@ -13,6 +13,7 @@ import org.openhall.calendar.CalendarApi;
 import org.openhall.organization.CentreData;
 import org.openhall.security.AuditTrail;
 import org.openhall.shared.DomainException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
@@ -99,16 +100,21 @@ public class Centres {
         checks.validate(data);
         String zone = zoneOf(data.zone());
         if (findByCode(data.code()).isPresent()) {
-            throw new DomainException(DomainException.Kind.CONFLICT, "code", "org.centre.code.taken", data.code());
+            throw codeTaken(data.code());
         }
         var keys = new GeneratedKeyHolder();
         var now = Timestamp.from(clock.instant());
-        jdbc.sql("""
-                insert into org_centre (code, name, zone, address, phone, active, created_at, updated_at)
-                values (:code, :name, :zone, :address, :phone, true, :t, :t)""")
-                .param("code", data.code()).param("name", data.name().strip()).param("zone", zone)
-                .param("address", Text.blankToNull(data.address())).param("phone", Text.blankToNull(data.phone()))
-                .param("t", now).update(keys, "id");
+        try {
+            jdbc.sql("""
+                    insert into org_centre (code, name, zone, address, phone, active, created_at, updated_at)
+                    values (:code, :name, :zone, :address, :phone, true, :t, :t)""")
+                    .param("code", data.code()).param("name", data.name().strip()).param("zone", zone)
+                    .param("address", Text.blankToNull(data.address())).param("phone", Text.blankToNull(data.phone()))
+                    .param("t", now).update(keys, "id");
+        } catch (DuplicateKeyException e) {
+            // a concurrent create took the code after the check above (unique constraint on org_centre.code)
+            throw codeTaken(data.code());
+        }
         long id = Keys.id(keys);
         Centre after = find(id).orElseThrow();
         audit.record(id, "Centre", Long.toString(id), "CREATE", null, after);
@@ -133,6 +139,10 @@ public class Centres {
         if (!before.name().equals(after.name())) {
             calendar.registerCentre(id, after.code(), after.name());
         }
+    }
+
+    private static DomainException codeTaken(String code) {
+        return new DomainException(DomainException.Kind.CONFLICT, "code", "org.centre.code.taken", code);
     }
 
     private static String zoneOf(@Nullable String zone) {

@@ -10,6 +10,7 @@ import org.openhall.organization.DepartmentData;
 import org.openhall.organization.DepartmentKind;
 import org.openhall.security.AuditTrail;
 import org.openhall.shared.DomainException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
@@ -71,13 +72,18 @@ public class Departments {
         checkCodeFree(centre.id(), data.code(), null);
         var keys = new GeneratedKeyHolder();
         var now = Timestamp.from(clock.instant());
-        jdbc.sql("""
-                insert into org_department (centre_id, code, name, kind, head_name, phone, duty_order, active, created_at, updated_at)
-                values (:c, :code, :name, :kind, :head, :phone, :ord, true, :t, :t)""")
-                .param("c", centre.id()).param("code", data.code().strip()).param("name", data.name().strip())
-                .param("kind", data.kind().name()).param("head", Text.blankToNull(data.headName()))
-                .param("phone", Text.blankToNull(data.phone())).param("ord", data.dutyOrder()).param("t", now)
-                .update(keys, "id");
+        try {
+            jdbc.sql("""
+                    insert into org_department (centre_id, code, name, kind, head_name, phone, duty_order, active, created_at, updated_at)
+                    values (:c, :code, :name, :kind, :head, :phone, :ord, true, :t, :t)""")
+                    .param("c", centre.id()).param("code", data.code().strip()).param("name", data.name().strip())
+                    .param("kind", data.kind().name()).param("head", Text.blankToNull(data.headName()))
+                    .param("phone", Text.blankToNull(data.phone())).param("ord", data.dutyOrder()).param("t", now)
+                    .update(keys, "id");
+        } catch (DuplicateKeyException e) {
+            // a concurrent create took the code after the check above (unique constraint org_department_code_uk)
+            throw codeTaken(data.code());
+        }
         long id = Keys.id(keys);
         audit.record(centre.id(), "Department", Long.toString(id), "CREATE", null, find(id).orElseThrow());
         return id;
@@ -99,13 +105,17 @@ public class Departments {
                 throw DomainException.invalid("active", "org.department.stillInUse", staff, windows);
             }
         }
-        jdbc.sql("""
-                update org_department set code = :code, name = :name, kind = :kind, head_name = :head, phone = :phone,
-                       duty_order = :ord, active = :active, updated_at = :t where id = :id""")
-                .param("code", data.code().strip()).param("name", data.name().strip()).param("kind", data.kind().name())
-                .param("head", Text.blankToNull(data.headName())).param("phone", Text.blankToNull(data.phone()))
-                .param("ord", data.dutyOrder()).param("active", active).param("t", Timestamp.from(clock.instant()))
-                .param("id", id).update();
+        try {
+            jdbc.sql("""
+                    update org_department set code = :code, name = :name, kind = :kind, head_name = :head, phone = :phone,
+                           duty_order = :ord, active = :active, updated_at = :t where id = :id""")
+                    .param("code", data.code().strip()).param("name", data.name().strip()).param("kind", data.kind().name())
+                    .param("head", Text.blankToNull(data.headName())).param("phone", Text.blankToNull(data.phone()))
+                    .param("ord", data.dutyOrder()).param("active", active).param("t", Timestamp.from(clock.instant()))
+                    .param("id", id).update();
+        } catch (DuplicateKeyException e) {
+            throw codeTaken(data.code());
+        }
         audit.record(before.centreId(), "Department", Long.toString(id), "UPDATE", before, find(id).orElseThrow());
     }
 
@@ -114,7 +124,11 @@ public class Departments {
                 .param("c", centreId).param("code", code.strip()).param("self", self == null ? -1L : self)
                 .query(Long.class).single() > 0;
         if (taken) {
-            throw new DomainException(DomainException.Kind.CONFLICT, "code", "org.department.code.taken", code);
+            throw codeTaken(code);
         }
+    }
+
+    private static DomainException codeTaken(String code) {
+        return new DomainException(DomainException.Kind.CONFLICT, "code", "org.department.code.taken", code);
     }
 }

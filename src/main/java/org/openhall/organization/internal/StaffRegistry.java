@@ -20,6 +20,7 @@ import org.openhall.security.UserAccounts;
 import org.openhall.shared.ChineseIdNumber;
 import org.openhall.shared.DomainException;
 import org.openhall.shared.MobileNumber;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
@@ -166,16 +167,21 @@ public class StaffRegistry {
         Set<Role> roles = data.wantsLogin() ? checkedLogin(data, dept) : Set.of();
         var keys = new GeneratedKeyHolder();
         var now = Timestamp.from(clock.instant());
-        jdbc.sql("""
-                insert into org_staff (centre_id, department_id, staff_number, name, gender, id_number, mobile, position,
-                                       duties, employment_type, public_profile, active, created_at, updated_at)
-                values (:c, :d, :num, :name, :g, :idn, :mob, :pos, :duties, :emp, :pub, true, :t, :t)""")
-                .param("c", dept.centreId()).param("d", dept.id()).param("num", number).param("name", data.name().strip())
-                .param("g", data.gender().name()).param("idn", idNumber)
-                .param("mob", data.mobile() == null || data.mobile().isBlank() ? null : MobileNumber.of(data.mobile()).value())
-                .param("pos", Text.blankToNull(data.position())).param("duties", Text.blankToNull(data.duties()))
-                .param("emp", data.employmentType().name()).param("pub", data.isPublic()).param("t", now)
-                .update(keys, "id");
+        try {
+            jdbc.sql("""
+                    insert into org_staff (centre_id, department_id, staff_number, name, gender, id_number, mobile, position,
+                                           duties, employment_type, public_profile, active, created_at, updated_at)
+                    values (:c, :d, :num, :name, :g, :idn, :mob, :pos, :duties, :emp, :pub, true, :t, :t)""")
+                    .param("c", dept.centreId()).param("d", dept.id()).param("num", number).param("name", data.name().strip())
+                    .param("g", data.gender().name()).param("idn", idNumber)
+                    .param("mob", data.mobile() == null || data.mobile().isBlank() ? null : MobileNumber.of(data.mobile()).value())
+                    .param("pos", Text.blankToNull(data.position())).param("duties", Text.blankToNull(data.duties()))
+                    .param("emp", data.employmentType().name()).param("pub", data.isPublic()).param("t", now)
+                    .update(keys, "id");
+        } catch (DuplicateKeyException e) {
+            // a concurrent create took the number after the check above (unique constraint org_staff_number_uk)
+            throw numberTaken(number);
+        }
         long id = Keys.id(keys);
         Staff created = find(id).orElseThrow();
         audit.record(dept.centreId(), "Staff", Long.toString(id), "CREATE", null, created.auditState());
@@ -219,16 +225,20 @@ public class StaffRegistry {
                 throw DomainException.invalid("active", "org.staff.holdsPosts", String.join("、", posts));
             }
         }
-        jdbc.sql("""
-                update org_staff set department_id = :d, staff_number = :num, name = :name, gender = :g, id_number = :idn,
-                       mobile = :mob, position = :pos, duties = :duties, employment_type = :emp, public_profile = :pub,
-                       active = :active, updated_at = :t where id = :id""")
-                .param("d", dept.id()).param("num", number).param("name", data.name().strip())
-                .param("g", data.gender().name()).param("idn", idNumber)
-                .param("mob", data.mobile() == null || data.mobile().isBlank() ? null : MobileNumber.of(data.mobile()).value())
-                .param("pos", Text.blankToNull(data.position())).param("duties", Text.blankToNull(data.duties()))
-                .param("emp", data.employmentType().name()).param("pub", data.isPublic()).param("active", active)
-                .param("t", Timestamp.from(clock.instant())).param("id", id).update();
+        try {
+            jdbc.sql("""
+                    update org_staff set department_id = :d, staff_number = :num, name = :name, gender = :g, id_number = :idn,
+                           mobile = :mob, position = :pos, duties = :duties, employment_type = :emp, public_profile = :pub,
+                           active = :active, updated_at = :t where id = :id""")
+                    .param("d", dept.id()).param("num", number).param("name", data.name().strip())
+                    .param("g", data.gender().name()).param("idn", idNumber)
+                    .param("mob", data.mobile() == null || data.mobile().isBlank() ? null : MobileNumber.of(data.mobile()).value())
+                    .param("pos", Text.blankToNull(data.position())).param("duties", Text.blankToNull(data.duties()))
+                    .param("emp", data.employmentType().name()).param("pub", data.isPublic()).param("active", active)
+                    .param("t", Timestamp.from(clock.instant())).param("id", id).update();
+        } catch (DuplicateKeyException e) {
+            throw numberTaken(number);
+        }
         audit.record(before.centreId(), "Staff", Long.toString(id), "UPDATE", before.auditState(),
                 find(id).orElseThrow().auditState());
     }
@@ -304,8 +314,12 @@ public class StaffRegistry {
                 .param("c", centreId).param("n", number).param("self", self == null ? -1L : self)
                 .query(Long.class).single() > 0;
         if (taken) {
-            throw new DomainException(DomainException.Kind.CONFLICT, "staffNumber", "org.staff.number.taken", number);
+            throw numberTaken(number);
         }
+    }
+
+    private static DomainException numberTaken(String number) {
+        return new DomainException(DomainException.Kind.CONFLICT, "staffNumber", "org.staff.number.taken", number);
     }
 
     private static @Nullable String checkedIdNumber(@Nullable String raw, Gender gender) {

@@ -16,6 +16,7 @@ import org.openhall.organization.WindowType;
 import org.openhall.security.AuditTrail;
 import org.openhall.security.CurrentUsers;
 import org.openhall.shared.DomainException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
@@ -133,14 +134,19 @@ public class Windows {
         LocalDate since = data.postsSince() != null ? data.postsSince() : today(dept.centreId());
         var keys = new GeneratedKeyHolder();
         var now = Timestamp.from(clock.instant());
-        jdbc.sql("""
-                insert into org_window (centre_id, department_id, number, name, type, location, services,
-                                        post_a_staff_id, post_b_staff_id, active, created_at, updated_at)
-                values (:c, :d, :num, :name, :type, :loc, :svc, :a, :b, true, :t, :t)""")
-                .param("c", dept.centreId()).param("d", dept.id()).param("num", number).param("name", data.name().strip())
-                .param("type", data.type().name()).param("loc", Text.blankToNull(data.location()))
-                .param("svc", services(data.services())).param("a", data.postAStaffId()).param("b", data.postBStaffId())
-                .param("t", now).update(keys, "id");
+        try {
+            jdbc.sql("""
+                    insert into org_window (centre_id, department_id, number, name, type, location, services,
+                                            post_a_staff_id, post_b_staff_id, active, created_at, updated_at)
+                    values (:c, :d, :num, :name, :type, :loc, :svc, :a, :b, true, :t, :t)""")
+                    .param("c", dept.centreId()).param("d", dept.id()).param("num", number).param("name", data.name().strip())
+                    .param("type", data.type().name()).param("loc", Text.blankToNull(data.location()))
+                    .param("svc", services(data.services())).param("a", data.postAStaffId()).param("b", data.postBStaffId())
+                    .param("t", now).update(keys, "id");
+        } catch (DuplicateKeyException e) {
+            // a concurrent create took the number after the check above (unique constraint org_window_number_uk)
+            throw numberTaken(number);
+        }
         long id = Keys.id(keys);
         openTerm(dept.centreId(), id, data.postAStaffId(), Post.A, since, "org.rotation.reason.created");
         openTerm(dept.centreId(), id, data.postBStaffId(), Post.B, since, "org.rotation.reason.created");
@@ -163,14 +169,18 @@ public class Windows {
         checkPosts(before.centreId(), data.postAStaffId(), data.postBStaffId());
         LocalDate today = today(before.centreId());
         String why = reason == null || reason.isBlank() ? "org.rotation.reason.edited" : reason.strip();
-        jdbc.sql("""
-                update org_window set department_id = :d, number = :num, name = :name, type = :type, location = :loc,
-                       services = :svc, post_a_staff_id = :a, post_b_staff_id = :b, active = :active, updated_at = :t
-                where id = :id""")
-                .param("d", dept.id()).param("num", number).param("name", data.name().strip())
-                .param("type", data.type().name()).param("loc", Text.blankToNull(data.location()))
-                .param("svc", services(data.services())).param("a", data.postAStaffId()).param("b", data.postBStaffId())
-                .param("active", active).param("t", Timestamp.from(clock.instant())).param("id", id).update();
+        try {
+            jdbc.sql("""
+                    update org_window set department_id = :d, number = :num, name = :name, type = :type, location = :loc,
+                           services = :svc, post_a_staff_id = :a, post_b_staff_id = :b, active = :active, updated_at = :t
+                    where id = :id""")
+                    .param("d", dept.id()).param("num", number).param("name", data.name().strip())
+                    .param("type", data.type().name()).param("loc", Text.blankToNull(data.location()))
+                    .param("svc", services(data.services())).param("a", data.postAStaffId()).param("b", data.postBStaffId())
+                    .param("active", active).param("t", Timestamp.from(clock.instant())).param("id", id).update();
+        } catch (DuplicateKeyException e) {
+            throw numberTaken(number);
+        }
         if (!active) {
             if (before.active()) {
                 closeTerms(id, null, today);
@@ -312,8 +322,12 @@ public class Windows {
                 .param("c", centreId).param("n", number).param("self", self == null ? -1L : self)
                 .query(Long.class).single() > 0;
         if (taken) {
-            throw new DomainException(DomainException.Kind.CONFLICT, "number", "org.window.number.taken", number);
+            throw numberTaken(number);
         }
+    }
+
+    private static DomainException numberTaken(String number) {
+        return new DomainException(DomainException.Kind.CONFLICT, "number", "org.window.number.taken", number);
     }
 
     private LocalDate today(long centreId) {

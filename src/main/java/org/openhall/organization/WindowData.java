@@ -12,7 +12,8 @@ import org.jspecify.annotations.Nullable;
  * The data of a service window (ORG-3) with its A and B posts (ORG-4a).
  *
  * @param number      the window number shown as 3号窗口: digits and letters
- * @param services    the services handled, one per entry (free text until the catalogue exists)
+ * @param services    the services handled, one per entry (free text until the catalogue exists): at most 30 of at
+ *                    most 60 characters each, so that they fit the stored column (varchar 2000)
  * @param postsSince  when the named holders took their posts; today when null
  */
 public record WindowData(
@@ -21,7 +22,9 @@ public record WindowData(
         @NotBlank @Size(max = 100) String name,
         @NotNull WindowType type,
         @Nullable @Size(max = 100) String location,
-        @Nullable List<@Size(max = 100) String> services,
+        @Nullable @Size(max = 30, message = "{org.window.services.size}") List<
+                @NotBlank(message = "{org.window.services.blank}")
+                @Size(max = 60, message = "{org.window.services.size}") String> services,
         @NotNull Long postAStaffId,
         @NotNull Long postBStaffId,
         @Nullable LocalDate postsSince) {

@@ -210,6 +210,33 @@ class OrganizationPagesTests {
     }
 
     @Test
+    void windowFormRefusesTooLongServicesAndChangeReasonInline() throws Exception {
+        long before = jdbc.sql("select count(*) from org_window").query(Long.class).single();
+        String page = html(mvc.perform(post("/org/windows").with(as(o.office())).with(csrf())
+                .param("centreId", Long.toString(o.centreId())).param("departmentId", Long.toString(o.medical()))
+                .param("number", "9").param("name", "综合").param("type", "GENERAL")
+                .param("services", "异地就医备案\n" + "长".repeat(61))
+                .param("postAStaffId", Long.toString(o.medicalStaff()[0]))
+                .param("postBStaffId", Long.toString(o.medicalStaff()[2]))).andExpect(status().isOk()));
+        assertThat(page).contains("办理事项最多 30 项，每项不超过 60 个字").contains("id=\"services-err\"")
+                .contains("异地就医备案"); // what was typed stays in the form
+        assertThat(jdbc.sql("select count(*) from org_window").query(Long.class).single()).isEqualTo(before);
+
+        // the edit form's change reason (stored in varchar 200), like the rotation form's reason
+        String edit = html(mvc.perform(post("/org/windows/" + o.windowId()).with(as(o.office())).with(csrf())
+                .param("departmentId", Long.toString(o.medical())).param("number", "5").param("name", "医保参保登记（改）")
+                .param("type", "ACCEPTANCE").param("active", "true")
+                .param("postAStaffId", Long.toString(o.medicalStaff()[2]))
+                .param("postBStaffId", Long.toString(o.medicalStaff()[1]))
+                .param("changeReason", "因".repeat(201))).andExpect(status().isOk()));
+        assertThat(edit).contains("id=\"changeReason-err\"").contains("长度须在 0 到 200 个字符之间");
+        assertThat(jdbc.sql("select name from org_window where id = :id").param("id", o.windowId()).query(String.class).single())
+                .isEqualTo("医保参保登记");
+        assertThat(jdbc.sql("select count(*) from org_window_post where window_id = :id").param("id", o.windowId())
+                .query(Long.class).single()).isEqualTo(2);
+    }
+
+    @Test
     void rotationFromThePageIsRecorded() throws Exception {
         mvc.perform(post("/org/windows/" + o.windowId() + "/rotate").with(as(o.office())).with(csrf())
                         .param("postAStaffId", Long.toString(o.medicalStaff()[2]))

@@ -162,6 +162,52 @@ class OrganizationRestApiTests {
         assertThat(body(sameAB).get("detail").asString()).isEqualTo("B角不能与A角为同一人");
     }
 
+    long windowCount() {
+        return jdbc.sql("select count(*) from org_window").query(Long.class).single();
+    }
+
+    HttpResponse<String> postWindow(String number, String services) {
+        return http.postJson("/api/v1/org/windows", """
+                {"departmentId": %d, "number": "%s", "name": "综合受理", "type": "GENERAL",
+                 "postAStaffId": %d, "postBStaffId": %d, "services": %s}"""
+                .formatted(o.medical(), number, o.medicalStaff()[0], o.medicalStaff()[2], services),
+                "Authorization", as(o.office()));
+    }
+
+    @Test
+    void badServicesOfAWindowAre400AndWriteNothing() {
+        long before = windowCount();
+        // a null entry used to end in a NullPointerException (500)
+        var nullEntry = postWindow("20", "[null]");
+        assertThat(nullEntry.statusCode()).as(nullEntry.body()).isEqualTo(400);
+        assertThat(body(nullEntry).get("errors").get(0).get("field").asString()).isEqualTo("services[0]");
+        assertThat(body(nullEntry).get("detail").asString()).isEqualTo("办理事项不能有空项");
+        assertThat(body(nullEntry).get("detail_en").asString()).isEqualTo("A service must not be empty");
+
+        // 25 services of 100 characters used to overflow the column (500)
+        String longOnes = java.util.stream.IntStream.range(0, 25).mapToObj(i -> "\"" + "事".repeat(100) + "\"")
+                .collect(java.util.stream.Collectors.joining(",", "[", "]"));
+        var tooLong = postWindow("21", longOnes);
+        assertThat(tooLong.statusCode()).as(tooLong.body()).isEqualTo(400);
+        assertThat(body(tooLong).get("errors")).extracting(e -> e.get("message").asString())
+                .containsOnly("办理事项最多 30 项，每项不超过 60 个字");
+
+        String many = java.util.stream.IntStream.range(0, 31).mapToObj(i -> "\"事项" + i + "\"")
+                .collect(java.util.stream.Collectors.joining(",", "[", "]"));
+        var tooMany = postWindow("22", many);
+        assertThat(tooMany.statusCode()).as(tooMany.body()).isEqualTo(400);
+        assertThat(body(tooMany).get("errors").get(0).get("field").asString()).isEqualTo("services");
+        assertThat(body(tooMany).get("detail").asString()).isEqualTo("办理事项最多 30 项，每项不超过 60 个字");
+        assertThat(windowCount()).isEqualTo(before);
+
+        // the most that is allowed fits the column
+        String most = java.util.stream.IntStream.range(0, 30).mapToObj(i -> "\"" + "%02d".formatted(i) + "事".repeat(58) + "\"")
+                .collect(java.util.stream.Collectors.joining(",", "[", "]"));
+        var ok = postWindow("23", most);
+        assertThat(ok.statusCode()).as(ok.body()).isEqualTo(201);
+        assertThat(body(ok).get("services")).hasSize(30);
+    }
+
     @Test
     void aDuplicateStaffOrWindowNumberIs409() {
         long before = staffCount();

@@ -11,6 +11,7 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openhall.organization.internal.ServiceWindow;
 import org.openhall.organization.internal.StaffRegistry;
 import org.openhall.organization.internal.Windows;
 import org.openhall.security.UserAccounts;
@@ -245,6 +246,28 @@ class OrganizationRulesTests {
                 null, null, EmploymentType.REGULAR, false, "t" + o.n() + "-huyan", "short", java.util.Set.of(
                         org.openhall.security.Role.WINDOW_STAFF)))).field()).isEqualTo("password");
         assertThat(accounts.exists("t" + o.n() + "-huyan")).isFalse();
+    }
+
+    @Test
+    void windowServicesAndReasonsAreCheckedByTheServiceToo() {
+        long before = count("org_window");
+        java.util.List<String> withNull = new java.util.ArrayList<>();
+        withNull.add(null);
+        DomainException nullEntry = refused(() -> commands.createWindow(new WindowData(o.medical(), "30", "综合", WindowType.GENERAL,
+                null, withNull, o.medicalStaff()[0], o.medicalStaff()[2], null)));
+        assertThat(nullEntry.field()).isEqualTo("services[0]");
+        assertThat(nullEntry.messageKey()).isEqualTo("org.window.services.blank");
+        DomainException tooLong = refused(() -> commands.createWindow(new WindowData(o.medical(), "30", "综合", WindowType.GENERAL,
+                null, java.util.Collections.nCopies(25, "事".repeat(100)), o.medicalStaff()[0], o.medicalStaff()[2], null)));
+        assertThat(tooLong.messageKey()).isEqualTo("org.window.services.size");
+        assertThat(count("org_window")).isEqualTo(before);
+
+        ServiceWindow w = windows.get(o.windowId()).window();
+        WindowData same = new WindowData(w.departmentId(), w.number(), "改名", w.type(), w.location(), w.services(),
+                o.medicalStaff()[2], o.medicalStaff()[1], null);
+        DomainException reason = refused(() -> windows.update(o.windowId(), same, true, "因".repeat(201)));
+        assertThat(reason.field()).isEqualTo("reason");
+        assertThat(windows.get(o.windowId()).window().name()).isEqualTo(w.name());
     }
 
     @Test

@@ -35,7 +35,8 @@ public class Checks {
     }
 
     static DomainException toException(ConstraintViolation<?> v) {
-        String field = v.getPropertyPath().toString();
+        // an entry of a list is named like services[3], without the validator's "<list element>" node
+        String field = v.getPropertyPath().toString().replaceAll("\\.<[^>]+>", "");
         String template = v.getMessageTemplate();
         ConstraintDescriptor<?> d = v.getConstraintDescriptor();
         if (template.startsWith("{") && template.endsWith("}") && !template.startsWith("{jakarta.")

@@ -29,6 +29,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Windows {
 
+    /** The longest reason of a change of post holders (column org_window_post.reason). */
+    public static final int MAX_REASON = 200;
+
     private final JdbcClient jdbc;
     private final Clock clock;
     private final AuditTrail audit;
@@ -168,6 +171,9 @@ public class Windows {
         checkNumberFree(before.centreId(), number, id);
         checkPosts(before.centreId(), data.postAStaffId(), data.postBStaffId());
         LocalDate today = today(before.centreId());
+        if (reason != null && reason.strip().length() > MAX_REASON) {
+            throw DomainException.invalid("reason", "Size", "reason", MAX_REASON, 0);
+        }
         String why = reason == null || reason.isBlank() ? "org.rotation.reason.edited" : reason.strip();
         try {
             jdbc.sql("""
@@ -206,8 +212,8 @@ public class Windows {
         if (reason == null || reason.isBlank()) {
             throw DomainException.invalid("reason", "NotBlank", "reason");
         }
-        if (reason.strip().length() > 200) {
-            throw DomainException.invalid("reason", "Size", "reason", 200, 1);
+        if (reason.strip().length() > MAX_REASON) {
+            throw DomainException.invalid("reason", "Size", "reason", MAX_REASON, 1);
         }
         if (postA == before.postAStaffId() && postB == before.postBStaffId()) {
             throw DomainException.invalid("postAStaffId", "org.rotation.nothing");
@@ -338,7 +344,7 @@ public class Windows {
         if (services == null) {
             return null;
         }
-        List<String> clean = services.stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
+        List<String> clean = services.stream().filter(java.util.Objects::nonNull).map(String::strip).filter(s -> !s.isEmpty()).toList();
         return clean.isEmpty() ? null : String.join("\n", clean);
     }
 }

@@ -1,7 +1,9 @@
 package org.openhall.organization.web;
 
+import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 import org.openhall.shared.DomainException;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -23,8 +25,33 @@ class Forms {
     private final MessageSource messages;
 
     Forms(Validator validator, MessageSource messages) {
-        this.validator = new SpringValidatorAdapter(validator);
+        this.validator = new FormValidator(validator);
         this.messages = messages;
+    }
+
+    /**
+     * Validates commands into the errors of the form they were built from. An entry of a list (one line of
+     * the services, say) is reported at the form field holding the list, and the form shows what was typed.
+     */
+    private static final class FormValidator extends SpringValidatorAdapter {
+
+        FormValidator(Validator validator) {
+            super(validator);
+        }
+
+        @Override
+        protected String determineField(ConstraintViolation<Object> violation) {
+            String field = super.determineField(violation);
+            int index = field.indexOf('[');
+            return index < 0 ? field : field.substring(0, index);
+        }
+
+        @Override
+        protected @Nullable Object getRejectedValue(String field, ConstraintViolation<Object> violation,
+                BindingResult bindingResult) {
+            return fieldExists(bindingResult, field) ? bindingResult.getRawFieldValue(field)
+                    : super.getRejectedValue(field, violation, bindingResult);
+        }
     }
 
     /** Validates the command into the form's errors; true when there is no error at all. */

@@ -124,7 +124,12 @@ class WindowController implements OrgPage {
         ServiceWindow w = windows.get(id).window();
         access.checkManageCentre(w.centreId());
         Centre c = centres.get(w.centreId());
-        if (!forms.valid(form.toData(), result)) {
+        boolean valid = forms.valid(form.toData(), result);
+        if (form.getChangeReason() != null && form.getChangeReason().strip().length() > Windows.MAX_REASON) {
+            result.rejectValue("changeReason", "Size", new Object[] {"changeReason", Windows.MAX_REASON, 0}, null);
+            valid = false;
+        }
+        if (!valid) {
             return formView(c, w, model);
         }
         try {

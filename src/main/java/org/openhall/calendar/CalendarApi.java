@@ -19,11 +19,17 @@ import org.jspecify.annotations.Nullable;
 public interface CalendarApi {
 
     /**
-     * Makes a centre known to the calendar, or updates its code and name. Idempotent; the
-     * organisation module calls it whenever a centre is created or renamed. Joins the caller's
-     * transaction if there is one.
+     * Makes a centre known to the calendar, or updates its code and name; a new centre gets the default
+     * zone, an existing one keeps its zone. Idempotent. Joins the caller's transaction if there is one.
      */
     void registerCentre(long centreId, String code, String name);
+
+    /**
+     * Makes a centre known to the calendar in {@code zone} (CAL-1: its days begin and end at its own
+     * midnight), or updates its code, name and zone. Idempotent; the organisation module calls it whenever
+     * a centre is created or changed. Joins the caller's transaction if there is one.
+     */
+    void registerCentre(long centreId, String code, String name, ZoneId zone);
 
     boolean isWorkingDay(@Nullable String centreCode, LocalDate date);
 

@@ -88,6 +88,19 @@ class OrganizationRulesTests {
     }
 
     @Test
+    void theCalendarOfACentreFollowsTheCentresZone() {
+        long id = commands.createCentre(new CentreData("URQ-" + o.n(), "乌鲁木齐测试中心" + o.n(), "Asia/Urumqi", null, null));
+        String code = "URQ-" + o.n();
+        assertThat(calendar.zone(code)).isEqualTo(java.time.ZoneId.of("Asia/Urumqi"));
+        centres.update(id, new CentreData(code, "乌鲁木齐测试中心" + o.n(), "Asia/Kashgar", null, null), true);
+        assertThat(calendar.zone(code)).isEqualTo(java.time.ZoneId.of("Asia/Kashgar"));
+        // a change of name alone keeps the zone
+        centres.update(id, new CentreData(code, "乌鲁木齐测试中心（新址）" + o.n(), "Asia/Kashgar", null, null), true);
+        assertThat(calendar.zone(code)).isEqualTo(java.time.ZoneId.of("Asia/Kashgar"));
+        assertThat(calendar.openingHours(code).opens().toString()).isEqualTo("08:30");
+    }
+
+    @Test
     void aNewOrRenamedCentreIsRegisteredWithTheCalendar() {
         assertThat(calendar.openingHours(o.code())).isNotNull();
         assertThat(calendar.isWorkingDay(o.code(), LocalDate.of(2026, 10, 1))).isFalse();

@@ -136,6 +136,17 @@ public class CalendarService implements CalendarApi {
     @Override
     @Transactional
     public void registerCentre(long centreId, String code, String name) {
+        register(centreId, code, name, null);
+    }
+
+    @Override
+    @Transactional
+    public void registerCentre(long centreId, String code, String name, ZoneId zone) {
+        register(centreId, code, name, zone);
+    }
+
+    /** Registers or updates a centre; {@code zone} null = the default for a new centre, unchanged for a known one. */
+    private void register(long centreId, String code, String name, @Nullable ZoneId zone) {
         String c = code == null ? "" : code.strip();
         String n = name == null ? "" : name.strip();
         if (c.isEmpty() || c.length() > 32) {
@@ -151,11 +162,16 @@ public class CalendarService implements CalendarApi {
         Optional<CalendarStore.Centre> existing = store.centre(centreId);
         if (existing.isEmpty()) {
             OpeningHours hours = new OpeningHours(properties.opens(), properties.closes());
-            store.insertCentre(centreId, c, n, hours, defaultZone, now);
+            store.insertCentre(centreId, c, n, hours, zone != null ? zone : defaultZone, now);
             audit.record(centreId, "CalendarCentre", String.valueOf(centreId), "CREATE", null,
                     store.centre(centreId).orElseThrow());
-        } else if (!existing.get().code().equals(c) || !existing.get().name().equals(n)) {
+        } else if (!existing.get().code().equals(c) || !existing.get().name().equals(n)
+                || (zone != null && !existing.get().zone().equals(zone))) {
+            CalendarStore.Centre e = existing.get();
             store.renameCentre(centreId, c, n, now);
+            if (zone != null && !e.zone().equals(zone)) {
+                store.updateSettings(centreId, e.weekdayFallback(), e.hours(), zone, now);
+            }
             audit.record(centreId, "CalendarCentre", String.valueOf(centreId), "UPDATE", existing.get(),
                     store.centre(centreId).orElseThrow());
         } else {

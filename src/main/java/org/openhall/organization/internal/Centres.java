@@ -119,7 +119,7 @@ public class Centres {
         Centre after = find(id).orElseThrow();
         audit.record(id, "Centre", Long.toString(id), "CREATE", null, after);
         // CAL-1: every centre has its working-day calendar, in the same transaction
-        calendar.registerCentre(id, after.code(), after.name());
+        calendar.registerCentre(id, after.code(), after.name(), after.zoneId());
         return id;
     }
 
@@ -136,8 +136,9 @@ public class Centres {
                 .param("active", active).param("t", Timestamp.from(clock.instant())).param("id", id).update();
         Centre after = find(id).orElseThrow();
         audit.record(id, "Centre", Long.toString(id), "UPDATE", before, after);
-        if (!before.name().equals(after.name())) {
-            calendar.registerCentre(id, after.code(), after.name());
+        if (!before.name().equals(after.name()) || !before.zoneId().equals(after.zoneId())) {
+            // CAL-1: the calendar follows the centre's name and zone
+            calendar.registerCentre(id, after.code(), after.name(), after.zoneId());
         }
     }
 

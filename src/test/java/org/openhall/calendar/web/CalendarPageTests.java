@@ -139,7 +139,7 @@ class CalendarPageTests {
 
     @Test
     void onlyAnAdminImportsTheNationalYearOfEveryCentre() throws Exception {
-        byte[] year2031 = ("{\"year\":2031,\"papers\":[],\"days\":[{\"name\":\"元旦\",\"date\":\"2031-01-01\",\"isOffDay\":true}]}")
+        byte[] year2045 = ("{\"year\":2045,\"papers\":[],\"days\":[{\"name\":\"元旦\",\"date\":\"2045-01-01\",\"isOffDay\":true}]}")
                 .getBytes(StandardCharsets.UTF_8);
         MockHttpSession office = login("page-office-a");
         // the office of a centre neither sees the national upload form nor may post to it
@@ -148,16 +148,16 @@ class CalendarPageTests {
         mvc.perform(get("/calendar").param("centre", "PAGE-A").session(office)).andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("id=\"cal-opens\"")))
                 .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("id=\"cal-file\""))));
-        mvc.perform(multipart("/calendar/import").file(new MockMultipartFile("file", "2031.json", "application/json", year2031))
+        mvc.perform(multipart("/calendar/import").file(new MockMultipartFile("file", "2045.json", "application/json", year2045))
                 .with(csrf()).session(office)).andExpect(status().isForbidden());
-        assertThat(api.loadedYears()).doesNotContain(2031);
+        assertThat(api.loadedYears()).doesNotContain(2045);
 
         MockHttpSession admin = login("page-admin");
         mvc.perform(get("/calendar").param("centre", "").session(admin)).andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("id=\"cal-file\"")));
-        mvc.perform(multipart("/calendar/import").file(new MockMultipartFile("file", "2031.json", "application/json", year2031))
+        mvc.perform(multipart("/calendar/import").file(new MockMultipartFile("file", "2045.json", "application/json", year2045))
                 .with(csrf()).session(admin)).andExpect(status().is3xxRedirection());
-        assertThat(api.loadedYears()).contains(2031);
+        assertThat(api.loadedYears()).contains(2045);
     }
 
     @Test

@@ -40,6 +40,24 @@ class LoginJourneyTests extends BrowserTestSupport {
         page.locator("form.filters button[type=submit]").click();
         assertThat(page.locator("table.grid tbody tr").first()).containsText("UserAccount");
         screenshot("audit-trail");
+        // a page number far beyond the end is just an empty page
+        var beyond = page.navigate(url("/admin/audit?page=50000000"));
+        org.assertj.core.api.Assertions.assertThat(beyond.status()).isEqualTo(200);
+        assertThat(page.locator("table.grid")).containsText("无记录");
+    }
+
+    @Test
+    void anUploadOverTheRequestLimitIsExplainedInChinese() {
+        accounts.create(new UserAccounts.NewAccount("upload-admin", "admin-password", "管理员乙", Set.of(Role.ADMIN), null, null, null));
+        login("upload-admin", "admin-password");
+        page.navigate(url("/calendar"));
+        page.locator("input[type=file]").first().setInputFiles(new com.microsoft.playwright.options.FilePayload(
+                "huge.json", "application/json", new byte[7 * 1024 * 1024]));
+        var response = page.waitForNavigation(() -> page.locator("input[type=file]").first()
+                .locator("xpath=ancestor::form").locator("button[type=submit]").click());
+        org.assertj.core.api.Assertions.assertThat(response.status()).isEqualTo(413);
+        assertThat(page.locator("h1")).containsText("上传的文件太大");
+        screenshot("upload-too-large");
     }
 
     @Test

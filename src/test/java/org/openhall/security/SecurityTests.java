@@ -90,6 +90,41 @@ class SecurityTests {
     }
 
     @Test
+    void parallelGuessesAreAllCountedAndCannotOutrunTheLock() throws Exception {
+        String u = newUser("parallel-user", Role.WINDOW_STAFF);
+        Http http = new Http(port);
+        // five wrong passwords at the same moment: every one counts, so the account locks
+        parallel(5, i -> http.get("/api/v1/me", "Authorization", Http.basic(u, "wrong" + i)).statusCode());
+        assertThat(accounts.findByUsername(u)).hasValueSatisfying(a -> assertThat(a.locked()).isTrue());
+        // a burst of guesses with the right password among them: none gets in while locked, and it stays locked
+        var codes = parallel(24, i -> http.get("/api/v1/me", "Authorization",
+                Http.basic(u, i == 12 ? "secret-pass-1" : "wrong" + i)).statusCode());
+        assertThat(codes).containsOnly(401);
+        assertThat(http.get("/api/v1/me", "Authorization", Http.basic(u, "secret-pass-1")).statusCode()).isEqualTo(401);
+        assertThat(accounts.findByUsername(u)).hasValueSatisfying(a -> assertThat(a.locked()).isTrue());
+    }
+
+    private static java.util.List<Integer> parallel(int n, java.util.function.IntFunction<Integer> call) throws Exception {
+        var start = new java.util.concurrent.CountDownLatch(1);
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(n)) {
+            var futures = new java.util.ArrayList<java.util.concurrent.Future<Integer>>();
+            for (int i = 0; i < n; i++) {
+                int k = i;
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return call.apply(k);
+                }));
+            }
+            start.countDown();
+            var results = new java.util.ArrayList<Integer>();
+            for (var f : futures) {
+                results.add(f.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            return results;
+        }
+    }
+
+    @Test
     void fourWrongPasswordsThenARightOneResetTheCount() {
         String u = newUser("reset-user", Role.WINDOW_STAFF);
         Http http = new Http(port);

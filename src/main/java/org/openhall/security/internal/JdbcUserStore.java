@@ -128,30 +128,36 @@ class JdbcUserStore implements UserDetailsService, UserAccounts {
                 r.enabled(), locked);
     }
 
-    /** A failed login: count it and lock the account when the limit is reached. */
+    /**
+     * A failed login: count it and lock the account when the limit is reached. The count is raised in
+     * the database in one statement, so parallel guesses cannot overwrite each other's count.
+     */
     @Transactional
     void loginFailed(String username, LockoutProperties policy) {
-        row(username).ifPresent(r -> {
-            int failures = r.failures() + 1;
-            Instant lockedUntil = null;
-            if (failures >= policy.maxFailures()) {
-                lockedUntil = clock.instant().plus(policy.duration());
-                failures = 0;
-            }
-            jdbc.sql("update app_user set failed_attempts = :f, locked_until = coalesce(:l, locked_until) where id = :id")
-                    .param("f", failures).param("l", lockedUntil == null ? null : Timestamp.from(lockedUntil))
-                    .param("id", r.user().id()).update();
-            if (lockedUntil != null) {
-                audit.record(r.user().centreId(), "UserAccount", Long.toString(r.user().id()), "LOCK",
-                        null, Map.of("lockedUntil", lockedUntil.toString()));
-            }
-        });
+        if (jdbc.sql("update app_user set failed_attempts = failed_attempts + 1 where username = :u")
+                .param("u", username).update() == 0) {
+            return;
+        }
+        Instant lockedUntil = clock.instant().plus(policy.duration());
+        int locked = jdbc.sql("""
+                update app_user set locked_until = :l, failed_attempts = 0
+                where username = :u and failed_attempts >= :max""")
+                .param("l", Timestamp.from(lockedUntil)).param("u", username).param("max", policy.maxFailures()).update();
+        if (locked > 0) {
+            row(username).ifPresent(r -> audit.record(r.user().centreId(), "UserAccount", Long.toString(r.user().id()),
+                    "LOCK", null, Map.of("lockedUntil", lockedUntil.toString())));
+        }
     }
 
-    /** A successful login resets the counter. */
+    /** Whether the account is locked now, read afresh from the database. */
+    boolean lockedNow(String username) {
+        return row(username).map(r -> r.lockedUntil() != null && r.lockedUntil().isAfter(clock.instant())).orElse(false);
+    }
+
+    /** A successful login resets the counter; it never lifts a lock (a lock ends only when its time is up). */
     @Transactional
     void loginSucceeded(String username) {
-        jdbc.sql("update app_user set failed_attempts = 0, locked_until = null where username = :u and failed_attempts > 0")
+        jdbc.sql("update app_user set failed_attempts = 0 where username = :u and failed_attempts > 0")
                 .param("u", username).update();
     }
 }

@@ -8,6 +8,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -37,6 +39,23 @@ class SecurityConfiguration {
     PasswordEncoder passwordEncoder() {
         // BCrypt by default, prefixed so that the algorithm can change later.
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    /**
+     * Password check for form login and HTTP Basic. After the password matched, the lock is read again
+     * from the database: a guess that was already running when parallel failures locked the account is
+     * refused like a wrong password, so the lockout cannot be outrun and a refusal tells nothing.
+     */
+    @Bean
+    DaoAuthenticationProvider staffAuthenticationProvider(JdbcUserStore users, PasswordEncoder passwordEncoder) {
+        DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
+        provider.setPasswordEncoder(passwordEncoder);
+        provider.setPostAuthenticationChecks(user -> {
+            if (users.lockedNow(user.getUsername())) {
+                throw new BadCredentialsException("account locked while the password was being checked");
+            }
+        });
+        return provider;
     }
 
     @Bean

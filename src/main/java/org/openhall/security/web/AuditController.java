@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 class AuditController {
 
     private static final int PAGE = 50;
+    private static final int MAX_PAGE = 1_000_000;
     private final AuditQuery audit;
     private final ZoneId zone;
 
@@ -34,7 +35,8 @@ class AuditController {
         var filter = new AuditQuery.Filter(entityType, actor, entityId,
                 from == null ? null : from.atStartOfDay(zone).toInstant(),
                 to == null ? null : to.plusDays(1).atStartOfDay(zone).toInstant());
-        int p = Math.max(page, 0);
+        // bounded so that page * size can never overflow into a negative offset
+        int p = Math.min(Math.max(page, 0), MAX_PAGE);
         var rows = audit.find(filter, PAGE + 1, p * PAGE);
         model.addAttribute("entries", rows.size() > PAGE ? rows.subList(0, PAGE) : rows);
         model.addAttribute("hasNext", rows.size() > PAGE);

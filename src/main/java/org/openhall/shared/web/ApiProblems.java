@@ -9,6 +9,7 @@ import java.util.Map;
 import org.openhall.shared.DomainException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -78,6 +79,12 @@ public class ApiProblems {
         List<Map<String, String>> errors = e.field() == null ? List.of()
                 : List.of(fieldError(e.field(), text));
         return ResponseEntity.status(status).body(problem(status, type, text, errors));
+    }
+
+    /** A unique constraint fired (two requests raced past a service's own check): a conflict, never a 500. */
+    @ExceptionHandler(DuplicateKeyException.class)
+    ResponseEntity<ProblemDetail> duplicate(DuplicateKeyException e) {
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem(HttpStatus.CONFLICT, "conflict", "problem.duplicate"));
     }
 
     @ExceptionHandler(MethodArgumentNotValidException.class)

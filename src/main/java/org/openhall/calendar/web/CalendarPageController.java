@@ -100,7 +100,6 @@ class CalendarPageController {
         this.messages = messages;
     }
 
-
     @GetMapping("/calendar")
     String show(HttpServletRequest request, @RequestParam(required = false) @Nullable Integer year,
             @RequestHeader(value = "HX-Request", required = false) @Nullable String htmx, Model model) {

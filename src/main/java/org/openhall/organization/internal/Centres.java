@@ -13,6 +13,7 @@ import org.openhall.calendar.CalendarApi;
 import org.openhall.organization.CentreData;
 import org.openhall.security.AuditTrail;
 import org.openhall.shared.DomainException;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -23,22 +24,28 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Centres {
 
-    static final String DEFAULT_ZONE = "Asia/Shanghai";
-
     private final JdbcClient jdbc;
     private final Clock clock;
     private final AuditTrail audit;
     private final OrgAccess access;
     private final Checks checks;
     private final CalendarApi calendar;
+    private final String defaultZone;
 
-    Centres(JdbcClient jdbc, Clock clock, AuditTrail audit, OrgAccess access, Checks checks, CalendarApi calendar) {
+    Centres(JdbcClient jdbc, Clock clock, AuditTrail audit, OrgAccess access, Checks checks, CalendarApi calendar,
+            @Value("${openhall.default-zone}") String defaultZone) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.audit = audit;
         this.access = access;
         this.checks = checks;
         this.calendar = calendar;
+        this.defaultZone = ZoneId.of(defaultZone).getId();
+    }
+
+    /** The zone of a centre created without one: {@code openhall.default-zone}. */
+    public String defaultZone() {
+        return defaultZone;
     }
 
     static Centre map(ResultSet rs, int n) throws SQLException {
@@ -146,9 +153,9 @@ public class Centres {
         return new DomainException(DomainException.Kind.CONFLICT, "code", "org.centre.code.taken", code);
     }
 
-    private static String zoneOf(@Nullable String zone) {
+    private String zoneOf(@Nullable String zone) {
         if (zone == null || zone.isBlank()) {
-            return DEFAULT_ZONE;
+            return defaultZone;
         }
         try {
             return ZoneId.of(zone.strip()).getId();

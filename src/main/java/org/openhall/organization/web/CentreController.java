@@ -32,7 +32,6 @@ class CentreController implements OrgPage {
         this.forms = forms;
     }
 
-
     @GetMapping
     String list(Model model) {
         model.addAttribute("centres", centres.visible());
@@ -44,7 +43,9 @@ class CentreController implements OrgPage {
     @GetMapping("/new")
     String newForm(Model model) {
         requireCreate();
-        model.addAttribute("centreData", new CentreForm());
+        CentreForm form = new CentreForm();
+        form.setZone(centres.defaultZone());
+        model.addAttribute("centreData", form);
         return "organization/centre-form";
     }
 

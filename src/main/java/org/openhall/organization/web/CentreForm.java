@@ -9,7 +9,7 @@ public class CentreForm {
 
     private @Nullable String code;
     private @Nullable String name;
-    private @Nullable String zone = "Asia/Shanghai";
+    private @Nullable String zone;
     private @Nullable String address;
     private @Nullable String phone;
     private boolean active = true;

@@ -49,7 +49,6 @@ class DepartmentController implements OrgPage {
         this.forms = forms;
     }
 
-
     @ModelAttribute("kinds")
     DepartmentKind[] kinds() {
         return DepartmentKind.values();

@@ -68,7 +68,6 @@ class StaffController implements OrgPage {
         this.forms = forms;
     }
 
-
     @ModelAttribute
     void options(Model model) {
         model.addAttribute("genders", Gender.values());

@@ -54,7 +54,6 @@ class TrainingController implements OrgPage {
         this.clock = clock;
     }
 
-
     @ModelAttribute("categories")
     TrainingCategory[] categories() {
         return TrainingCategory.values();

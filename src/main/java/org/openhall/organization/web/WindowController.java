@@ -53,7 +53,6 @@ class WindowController implements OrgPage {
         this.clock = clock;
     }
 
-
     @ModelAttribute("types")
     WindowType[] types() {
         return WindowType.values();

@@ -1,5 +1,7 @@
 package org.openhall.demo;
 
+import java.time.Clock;
+import org.openhall.catalog.CatalogCommands;
 import org.openhall.organization.OrganizationApi;
 import org.openhall.organization.OrganizationCommands;
 import org.openhall.security.UserAccounts;
@@ -25,13 +27,19 @@ class DemoDataLoader implements ApplicationRunner {
     private final OrganizationCommands commands;
     private final UserAccounts accounts;
     private final TransactionTemplate transactions;
+    private final CatalogCommands catalog;
+    private final Clock clock;
+    private final DemoCaseSources caseSources;
 
     DemoDataLoader(OrganizationApi organization, OrganizationCommands commands, UserAccounts accounts,
-            TransactionTemplate transactions) {
+            TransactionTemplate transactions, CatalogCommands catalog, Clock clock, DemoCaseSources caseSources) {
         this.organization = organization;
         this.commands = commands;
         this.accounts = accounts;
         this.transactions = transactions;
+        this.catalog = catalog;
+        this.clock = clock;
+        this.caseSources = caseSources;
     }
 
     @Override
@@ -40,7 +48,13 @@ class DemoDataLoader implements ApplicationRunner {
             log.info("Demo data not loaded: a centre exists already");
             return;
         }
-        transactions.executeWithoutResult(status -> DemoCentre.load(commands, accounts));
+        transactions.executeWithoutResult(status -> {
+            DemoCentre.load(commands, accounts);
+            DemoCatalog.load(catalog, organization, clock);
+            int made = DemoCases.load(caseSources.cases(), caseSources.catalog(), organization, caseSources.calendar(),
+                    caseSources.users(), clock);
+            log.info("Demo centre: {} cases made", made);
+        });
         log.warn("Demo centre {} loaded with logins admin, office, leader, depthead, supervisor, clerk; password '{}'. "
                 + "Change these passwords (or disable the accounts) on any real installation.",
                 DemoCentre.CODE, DemoCentre.PASSWORD);

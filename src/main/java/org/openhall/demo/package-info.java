@@ -1,9 +1,10 @@
 /**
  * The demo centre: on the first start with {@code openhall.demo.enabled=true} (as {@code mvn spring-boot:run}
  * does) and no centre yet, loads 清溪县社会保险服务中心 (QX-SSC) with its departments, windows, staff,
- * training, rotation history and one login per role, all through the modules' public APIs. Nobody
- * depends on this module.
+ * training, rotation history, one login per role, its service catalogue ({@code demo/catalog-items.txt}) and
+ * about forty cases of the last weeks in every state (through the case commands, {@code cases :: commands}),
+ * all through the modules' public APIs. Nobody depends on this module.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"organization", "security", "shared", "calendar"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"organization", "security", "shared", "calendar", "catalog", "cases", "cases :: commands"})
 @org.jspecify.annotations.NullMarked
 package org.openhall.demo;

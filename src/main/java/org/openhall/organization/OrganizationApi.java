@@ -23,6 +23,9 @@ public interface OrganizationApi {
 
     Optional<StaffSummary> staff(long staffId);
 
+    /** The mobile of an active staff member, for notifications to them (CASE-5 warnings); never shown. */
+    Optional<String> staffMobile(long staffId);
+
     /** The active staff of a centre, by staff number. */
     List<StaffSummary> staffOfCentre(long centreId);
 

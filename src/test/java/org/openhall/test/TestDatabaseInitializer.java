@@ -45,6 +45,12 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
             props.put("spring.datasource.url", url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema);
             props.put("spring.datasource.username", user);
             props.put("spring.datasource.password", password);
+            // Each test class has its own context and pool; PostgreSQL allows 100 connections in all, so a
+            // context keeps a small pool and gives idle connections back (see also spring.properties).
+            props.put("spring.datasource.hikari.maximum-pool-size", "5");
+            props.put("spring.datasource.hikari.minimum-idle", "1");
+            props.put("spring.datasource.hikari.idle-timeout", "10000");
+            props.put("spring.datasource.hikari.connection-timeout", "30000");
         } else {
             props.put("spring.datasource.url", "jdbc:h2:mem:oh_" + id
                     + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");

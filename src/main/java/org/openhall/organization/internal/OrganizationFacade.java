@@ -74,6 +74,11 @@ class OrganizationFacade implements OrganizationApi, OrganizationCommands {
     }
 
     @Override
+    public Optional<String> staffMobile(long staffId) {
+        return staff.find(staffId).filter(Staff::active).map(Staff::mobile);
+    }
+
+    @Override
     public List<StaffSummary> staffOfCentre(long centreId) {
         return staff.ofCentre(centreId).stream().map(Staff::summary).toList();
     }

@@ -31,7 +31,7 @@ class SecurityConfiguration {
 
     /** Paths anyone may open without logging in. Public pages never show personal data. */
     static final String[] PUBLIC_PAGES = {"/login", "/css/**", "/js/**", "/fonts/**", "/img/**", "/webjars/**",
-            "/favicon.ico", "/error", "/public/**", "/actuator/health/**", "/actuator/prometheus", "/actuator/info"};
+            "/favicon.ico", "/error", "/public/**", "/progress", "/progress/**", "/actuator/health/**", "/actuator/prometheus", "/actuator/info"};
 
     static final String[] PUBLIC_API = {"/api/v1/calendar/**", "/api/v1/public/**", "/api/v1/openapi/**", "/api/v1/docs/**"};
 
@@ -68,7 +68,10 @@ class SecurityConfiguration {
         AccessDeniedHandler forbidden = (req, res, ex) ->
                 write(res, json, problems.problem(HttpStatus.FORBIDDEN, "forbidden", "problem.forbidden"));
         http.securityMatcher("/api/**")
-                .authorizeHttpRequests(a -> a.requestMatchers(PUBLIC_API).permitAll().anyRequest().authenticated())
+                .authorizeHttpRequests(a -> a.requestMatchers(PUBLIC_API).permitAll()
+                        // CAT-2: the catalogue is public (办事公开制); changing it is not
+                        .requestMatchers(org.springframework.http.HttpMethod.GET, "/api/v1/catalog/**").permitAll()
+                        .anyRequest().authenticated())
                 .httpBasic(b -> b.authenticationEntryPoint(unauthorized))
                 .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

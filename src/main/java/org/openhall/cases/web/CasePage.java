@@ -1,0 +1,5 @@
+package org.openhall.cases.web;
+
+/** Marks the staff case pages of this package (not the REST API) for {@link CasePageAdvice}. */
+interface CasePage {
+}

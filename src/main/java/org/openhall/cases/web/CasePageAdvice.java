@@ -1,0 +1,35 @@
+package org.openhall.cases.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.openhall.shared.DomainException;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/** A refused request on a case page (an unknown number, a case outside the user's scope) shows the error page. */
+@ControllerAdvice(assignableTypes = CasePage.class)
+class CasePageAdvice {
+
+    /** The page's own address with its query, for the pager's links. */
+    @ModelAttribute("base")
+    UriComponentsBuilder base(HttpServletRequest request) {
+        return UriComponentsBuilder.fromPath(request.getRequestURI()).query(request.getQueryString());
+    }
+
+    @ExceptionHandler(DomainException.class)
+    String domain(DomainException e, HttpServletResponse response, Model model) {
+        int status = switch (e.kind()) {
+            case NOT_FOUND -> 404;
+            case FORBIDDEN -> 403;
+            case CONFLICT -> 409;
+            case UNPROCESSABLE -> 422;
+            case INVALID -> 400;
+        };
+        response.setStatus(status);
+        model.addAttribute("status", status);
+        return "error";
+    }
+}

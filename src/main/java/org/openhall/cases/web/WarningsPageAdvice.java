@@ -1,0 +1,26 @@
+package org.openhall.cases.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.openhall.shared.DomainException;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+
+/** A refused request on a 电子监察 page shows the error page with the right status. */
+@ControllerAdvice(assignableTypes = WarningsPage.class)
+class WarningsPageAdvice {
+
+    @ExceptionHandler(DomainException.class)
+    String domain(DomainException e, HttpServletResponse response, Model model) {
+        int status = switch (e.kind()) {
+            case NOT_FOUND -> 404;
+            case FORBIDDEN -> 403;
+            case CONFLICT -> 409;
+            case UNPROCESSABLE -> 422;
+            case INVALID -> 400;
+        };
+        response.setStatus(status);
+        model.addAttribute("status", status);
+        return "error";
+    }
+}

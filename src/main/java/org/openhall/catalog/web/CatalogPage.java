@@ -1,0 +1,5 @@
+package org.openhall.catalog.web;
+
+/** Marks the catalogue's page controllers (not the REST API) for {@link CatalogPageAdvice}. */
+interface CatalogPage {
+}

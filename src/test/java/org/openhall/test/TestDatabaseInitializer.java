@@ -47,7 +47,7 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
             props.put("spring.datasource.password", password);
             // Each test class has its own context and pool; PostgreSQL allows 100 connections in all, so a
             // context keeps a small pool and gives idle connections back (see also spring.properties).
-            props.put("spring.datasource.hikari.maximum-pool-size", "5");
+            props.put("spring.datasource.hikari.maximum-pool-size", "10");
             props.put("spring.datasource.hikari.minimum-idle", "1");
             props.put("spring.datasource.hikari.idle-timeout", "10000");
             props.put("spring.datasource.hikari.connection-timeout", "30000");

@@ -31,7 +31,9 @@ class SecurityConfiguration {
 
     /** Paths anyone may open without logging in. Public pages never show personal data. */
     static final String[] PUBLIC_PAGES = {"/login", "/css/**", "/js/**", "/fonts/**", "/img/**", "/webjars/**",
-            "/favicon.ico", "/error", "/public/**", "/progress", "/progress/**", "/actuator/health/**", "/actuator/prometheus", "/actuator/info"};
+            "/favicon.ico", "/error", "/public/**", "/progress", "/progress/**",
+            // Q-1, Q-4, Q-8: hall devices open their pages with the token the centre office issued; the queue module checks it
+            "/devices/**", "/actuator/health/**", "/actuator/prometheus", "/actuator/info"};
 
     static final String[] PUBLIC_API = {"/api/v1/calendar/**", "/api/v1/public/**", "/api/v1/openapi/**", "/api/v1/docs/**"};
 
@@ -60,7 +62,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, ApiProblems problems, JsonMapper json) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ApiProblems problems, JsonMapper json,
+            org.springframework.beans.factory.ObjectProvider<org.openhall.security.DeviceTokens> deviceTokens) throws Exception {
         AuthenticationEntryPoint unauthorized = (req, res, ex) -> {
             res.setHeader("WWW-Authenticate", "Basic realm=\"OpenHall\"");
             write(res, json, problems.problem(HttpStatus.UNAUTHORIZED, "unauthorized", "problem.unauthorized"));
@@ -73,6 +76,8 @@ class SecurityConfiguration {
                         .requestMatchers(org.springframework.http.HttpMethod.GET, "/api/v1/catalog/**").permitAll()
                         .anyRequest().authenticated())
                 .httpBasic(b -> b.authenticationEntryPoint(unauthorized))
+                .addFilterBefore(new DeviceTokenFilter(deviceTokens),
+                        org.springframework.security.web.authentication.www.BasicAuthenticationFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(c -> c.disable());
@@ -85,6 +90,8 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(a -> a.requestMatchers(PUBLIC_PAGES).permitAll().anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
+                // device pages carry their credential in the path, not in a cookie: no CSRF risk there
+                .csrf(c -> c.ignoringRequestMatchers("/devices/**"))
                 .headers(h -> h.frameOptions(f -> f.sameOrigin()));
         return http.build();
     }

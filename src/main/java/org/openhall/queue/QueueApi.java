@@ -1,0 +1,24 @@
+package org.openhall.queue;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Read access to the hall floor for the other modules (feedback, attendance, reporting). */
+public interface QueueApi {
+
+    /** A ticket by id, without personal data. */
+    Optional<TicketSummary> ticket(long ticketId);
+
+    /** The current state of the centre's windows (signed in, serving, paused). */
+    List<WindowStateSummary> windowStates(long centreId);
+
+    record TicketSummary(long id, long centreId, String number, long serviceId, String serviceCode, TicketStatus status,
+            java.time.Instant queuedAt, java.time.@org.jspecify.annotations.Nullable Instant calledAt,
+            java.time.@org.jspecify.annotations.Nullable Instant finishedAt, @org.jspecify.annotations.Nullable Long windowId,
+            @org.jspecify.annotations.Nullable Long staffId) {
+    }
+
+    record WindowStateSummary(long windowId, String windowNumber, WindowStatus status,
+            @org.jspecify.annotations.Nullable Long staffId, java.time.Instant since) {
+    }
+}

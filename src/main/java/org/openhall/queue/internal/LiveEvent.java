@@ -1,0 +1,31 @@
+package org.openhall.queue.internal;
+
+import java.time.Instant;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One live event of a centre's floor (Q-4): stored in {@code q_event} in the transaction of the change, then pushed to
+ * the displays of every node (in-process after commit, to other nodes by PostgreSQL NOTIFY). The id is the SSE event id.
+ *
+ * <p>Types and their data (the display contract):
+ * <ul>
+ * <li>{@code ticket.issued} {ticketId, number, serviceId, service, waiting}
+ * <li>{@code ticket.called} {ticketId, number, serviceId, service, windowId, window, name (masked or absent),
+ *     recall (boolean), announcement ("请 A012 号到 3 号窗口办理"), speech ("请 A 零 一 二 号到 3 号窗口办理")}
+ * <li>{@code ticket.serving}, {@code ticket.finished}, {@code ticket.skipped}, {@code ticket.returned},
+ *     {@code ticket.transferred}, {@code ticket.cancelled} {ticketId, number, serviceId, windowId?, window?}
+ * <li>{@code window.state} {windowId, window, status, staffName?, pauseReason?, pauseUntil?, alternatives: [window numbers
+ *     that serve the same services and are signed in]}
+ * <li>{@code queue.stats} {services: [{serviceId, code, name, prefix, waiting, avgMinutes, estimatedWaitMinutes}]}
+ * <li>{@code alert.raised}, {@code alert.cleared} {alertId, kind, subject, message}
+ * <li>{@code rating.requested} {ticketId, number, windowId} — for the window's rating pad
+ * </ul>
+ */
+public record LiveEvent(long id, long centreId, String type, @Nullable Long windowId, Map<String, Object> data,
+        Instant createdAt) {
+
+    public LiveEvent {
+        data = Map.copyOf(data);
+    }
+}

@@ -1,0 +1,21 @@
+package org.openhall.queue.internal;
+
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The live event log of the floor (Q-4). Every command that changes what a display shows appends its event here, in
+ * its own transaction; subscribers (SSE streams on this node, other nodes via PostgreSQL NOTIFY) see it after commit.
+ */
+public interface LiveEvents {
+
+    /** Stores an event in the current transaction (required) and returns its id. Data values must not be null. */
+    long append(long centreId, String type, @Nullable Long windowId, Map<String, Object> data);
+
+    /** The centre's events after {@code afterId}, oldest first, at most {@code limit} (SSE resume, Last-Event-ID). */
+    List<LiveEvent> since(long centreId, long afterId, int limit);
+
+    /** The id of the centre's latest event, 0 if none. */
+    long lastId(long centreId);
+}

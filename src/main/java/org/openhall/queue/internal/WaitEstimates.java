@@ -1,0 +1,23 @@
+package org.openhall.queue.internal;
+
+import java.util.List;
+
+/**
+ * Q-6: people ahead and estimated wait, per ticket and per service, from today's recent handling times and the windows
+ * signed in for the service. The accuracy is measured on a simulated day (docs/performance.md).
+ */
+public interface WaitEstimates {
+
+    /** For a waiting ticket: people ahead of it (by the calling rule) and minutes until its call. */
+    Estimate forTicket(long ticketId);
+
+    /** Per active service of the centre: waiting, average handling minutes, estimated wait for a ticket taken now. */
+    List<ServiceLoad> forCentre(long centreId);
+
+    record Estimate(int peopleAhead, int minutes) {
+    }
+
+    record ServiceLoad(long serviceId, String code, String name, String prefix, int waiting, int openWindows,
+            double averageMinutes, int estimatedWaitMinutes) {
+    }
+}

@@ -391,7 +391,8 @@ public class LiveHub implements SmartLifecycle {
     }
 
     private void loop() {
-        long sleep = 0;
+        // the watermark was read on start; the first read follows the first wake (a commit, a NOTIFY) or the poll
+        long sleep = settings.poll().toMillis();
         int failures = 0;
         while (running) {
             synchronized (signal) {

@@ -31,6 +31,8 @@ public final class QueueBenchNode {
     }
 
     public static void main(String[] args) throws Exception {
+        // ends with the benchmark, also while still starting
+        ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> Runtime.getRuntime().halt(2)));
         String database = args[0];
         long offset = Long.parseLong(args[1]);
         int pool = Integer.parseInt(args[2]);

@@ -166,7 +166,15 @@ public final class QueueBenchmark {
             // ---- 1. calling throughput ------------------------------------------------------------------------
             step("load: %d windows call → start → finish, %d kiosks keep %d tickets waiting; %d s warm-up, %d s measured"
                     .formatted(windows, kiosks, backlog, warmup, measured));
+            // the day's first ticket of each service (as at opening time): it creates the service's counter of the
+            // day and closes earlier days in transactions of their own, each taking a second connection while the
+            // issuing transaction holds one; with as many kiosks issuing first tickets at once as the pool has
+            // connections, they would all wait for a second one until the connection timeout
+            for (long service : floor.services) {
+                desk.issue(IssueRequest.ordinary(floor.centreId, service, TicketChannel.KIOSK), "bench-kiosk");
+            }
             Load load = new Load(desk, floor, kiosks, backlog);
+            load.waiting.set(floor.services.length);
             String loadBefore = loadAverage();
             load.run(warmup, measured);
             String loadAfter = loadAverage();
@@ -333,13 +341,13 @@ public final class QueueBenchmark {
                 Recorder r = new Recorder();
                 recorders.add(r);
                 long window = floor.windows[w];
-                threads.add(Thread.ofPlatform().name("bench-window-" + w).unstarted(() -> window(window, r)));
+                threads.add(Thread.ofPlatform().daemon().name("bench-window-" + w).unstarted(() -> window(window, r)));
             }
             for (int k = 0; k < kiosks; k++) {
                 Recorder r = new Recorder();
                 recorders.add(r);
                 int kiosk = k;
-                threads.add(Thread.ofPlatform().name("bench-kiosk-" + k).unstarted(() -> kiosk(kiosk, r)));
+                threads.add(Thread.ofPlatform().daemon().name("bench-kiosk-" + k).unstarted(() -> kiosk(kiosk, r)));
             }
             threads.forEach(Thread::start);
             Thread.sleep(warmupSeconds * 1000L);
@@ -603,7 +611,9 @@ public final class QueueBenchmark {
                     "-Dbench.pg.url=" + server.url(), "-Dbench.pg.user=" + server.user(),
                     "-Dbench.pg.password=" + server.password(), "-cp", System.getProperty("java.class.path"),
                     QueueBenchNode.class.getName(), DATABASE, Long.toString(offset), "4"));
-            return new Node2(new ProcessBuilder(cmd).redirectErrorStream(true).start());
+            Node2 node = new Node2(new ProcessBuilder(cmd).redirectErrorStream(true).start());
+            Runtime.getRuntime().addShutdownHook(new Thread(node::stop));
+            return node;
         }
 
         void awaitReady(Duration within) throws InterruptedException {

@@ -10,7 +10,6 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openhall.queue.internal.Devices;
-import org.openhall.queue.internal.InMemoryDevices;
 import org.openhall.queue.internal.QueueDesk;
 import org.openhall.queue.internal.QueueDesk.IssueRequest;
 import org.openhall.queue.internal.QueueServices;
@@ -20,8 +19,6 @@ import org.openhall.test.BrowserTestSupport;
 import org.openhall.test.Http;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
 /**
@@ -33,16 +30,8 @@ import org.springframework.context.annotation.Import;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "openhall.queue.close-day.enabled=false")
-@Import({QueueFixture.Config.class, DisplayJourneyTests.DevicesConfig.class})
+@Import(QueueFixture.Config.class)
 class DisplayJourneyTests extends BrowserTestSupport {
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class DevicesConfig {
-        @Bean
-        Devices testDevices() {
-            return new InMemoryDevices();
-        }
-    }
 
     @Autowired OrganizationCommands org;
     @Autowired UserAccounts accounts;
@@ -207,6 +196,12 @@ class DisplayJourneyTests extends BrowserTestSupport {
         Http http = new Http(port);
         assertThat(http.get("/devices/" + hall + "/window").statusCode()).isEqualTo(404);
         assertThat(http.get("/devices/not-a-token/hall").statusCode()).isEqualTo(404);
+        Devices.IssuedDevice old = devices.issue(floor.centreId(), DeviceKind.HALL_DISPLAY, "旧叫号屏", null);
+        assertThat(http.get("/devices/" + old.token() + "/hall").statusCode()).isEqualTo(200);
+        devices.revoke(old.device().id());
+        assertThat(http.get("/devices/" + old.token() + "/hall").statusCode()).isEqualTo(404);
+        assertThat(http.get("/devices/" + old.token() + "/events", "Accept", "text/event-stream").statusCode())
+                .isEqualTo(404);
         var r = http.get("/devices/not-a-token/events", "Accept", "text/event-stream");
         assertThat(r.statusCode()).as(r.body()).isEqualTo(404);
         page.navigate(url("/devices/not-a-token/hall"));

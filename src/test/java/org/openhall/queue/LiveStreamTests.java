@@ -15,14 +15,22 @@ import org.openhall.test.Http;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.openhall.queue.internal.QueueDesk;
+import org.openhall.queue.internal.Devices;
+import org.openhall.queue.WindowStatus;
+import org.openhall.queue.TicketChannel;
+import org.openhall.queue.internal.QueueServices;
 
 /**
  * The centre's live stream over HTTP (Q-4, Q-9 API): a client connects, a call comes, the client goes away, two more
  * calls are made, and on reconnecting with its Last-Event-ID it receives exactly the two it missed, then live events
  * again; who may open the stream.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "openhall.queue.close-day.enabled=false")
+@Import(QueueFixture.Config.class)
 class LiveStreamTests {
 
     private static final Duration SOON = Duration.ofSeconds(10);
@@ -32,12 +40,31 @@ class LiveStreamTests {
     @Autowired UserAccounts accounts;
     @Autowired LiveEvents events;
     @Autowired TransactionTemplate tx;
+    @Autowired QueueServices services;
+    @Autowired QueueDesk desk;
+    @Autowired Devices devices;
 
+    QueueFixture.Floor floor;
     OrgFixture.Org o;
 
     @BeforeEach
     void setUp() {
-        o = OrgFixture.create(org, accounts);
+        floor = QueueFixture.create(org, accounts, services, 1);
+        o = floor.org();
+    }
+
+    /** Issues a ticket and has the window call it (finishing the one before): a real call through the desk. */
+    private String callThroughDesk() {
+        long w = floor.windows()[0];
+        QueueDesk.WindowView view = desk.window(w).orElseThrow();
+        if (view.status() == WindowStatus.SIGNED_OUT) {
+            desk.signIn(w, floor.staff()[0], "test");
+        } else if (view.current() != null) {
+            desk.start(w, "test");
+            desk.finish(w, null, "test");
+        }
+        desk.issue(QueueDesk.IssueRequest.ordinary(o.centreId(), floor.serviceA(), TicketChannel.KIOSK), "device:1");
+        return desk.callNext(w, "test").orElseThrow().number();
     }
 
     private String url(String path) {
@@ -51,6 +78,35 @@ class LiveStreamTests {
     private long call(String number, String window) {
         return tx.execute(s -> events.append(o.centreId(), "ticket.called", o.windowId(), Map.of("number", number,
                 "window", window, "announcement", "请 " + number + " 号到 " + window + " 号窗口办理")));
+    }
+
+    @Test
+    void aReconnectAfterRealCallsReceivesExactlyWhatHappenedMeanwhile() {
+        String path = "/api/v1/queue/centres/" + o.code() + "/events";
+        long last;
+        String first;
+        try (SseClient sse = SseClient.open(url(path), "Authorization", office())) {
+            assertThat(sse.status()).isEqualTo(200);
+            first = callThroughDesk();
+            SseClient.Event called = sse.takeOfType("ticket.called", 1, SOON).getFirst();
+            assertThat(first).isEqualTo("A001");
+            assertThat(called.data()).contains("\"number\":\"A001\"")
+                    .contains("\"speech\":\"请 A 零 零 一 号到 " + floor.numbers()[0] + " 号窗口办理\"");
+            // everything up to the call's window state
+            SseClient.Event state = sse.takeOfType("window.state", 1, SOON).getFirst();
+            last = state.idNumber();
+        }
+        String second = callThroughDesk();
+        String third = callThroughDesk();
+        List<Long> missed = events.since(o.centreId(), last, 100).stream().map(e -> e.id()).toList();
+        try (SseClient sse = SseClient.open(url(path), "Authorization", office(), "Last-Event-ID", Long.toString(last))) {
+            List<SseClient.Event> got = sse.take(missed.size(), SOON);
+            assertThat(got).extracting(SseClient.Event::idNumber).containsExactlyElementsOf(missed);
+            assertThat(got).filteredOn(e -> e.type().equals("ticket.called")).extracting(SseClient.Event::data)
+                    .satisfiesExactly(d -> assertThat(d).contains("\"number\":\"" + second + "\""),
+                            d -> assertThat(d).contains("\"number\":\"" + third + "\""));
+            assertThat(sse.next(Duration.ofSeconds(1))).as("nothing but the missed events").isNull();
+        }
     }
 
     @Test
@@ -106,6 +162,18 @@ class LiveStreamTests {
                 office()).statusCode()).isEqualTo(404);
         assertThat(http.get(path + "?lastEventId=abc", "Accept", "text/event-stream", "Authorization", office())
                 .statusCode()).isEqualTo(400);
+        // a device of the centre with its Bearer token may; one of another centre may not
+        String hall = devices.issue(o.centreId(), DeviceKind.HALL_DISPLAY, "叫号屏", null).token();
+        String foreign = devices.issue(other.centreId(), DeviceKind.HALL_DISPLAY, "叫号屏", null).token();
+        try (SseClient sse = SseClient.open(url(path), "Authorization", "Bearer " + hall)) {
+            assertThat(sse.status()).isEqualTo(200);
+            long id = call("A001", "5");
+            assertThat(sse.take(1, SOON)).extracting(SseClient.Event::idNumber).containsExactly(id);
+        }
+        assertThat(http.get(path, "Accept", "text/event-stream", "Authorization", "Bearer " + foreign).statusCode())
+                .isEqualTo(403);
+        assertThat(http.get(path, "Accept", "text/event-stream", "Authorization", "Bearer not-a-device-token")
+                .statusCode()).isEqualTo(401);
         // the staff page stream wants a login session
         assertThat(http.get("/queue/live/" + o.code() + "/events", "Accept", "text/event-stream").statusCode())
                 .isIn(302, 401);

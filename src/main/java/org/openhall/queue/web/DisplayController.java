@@ -143,8 +143,8 @@ class DisplayController {
     }
 
     @ExceptionHandler(UnknownDevice.class)
-    Object unknown(HttpServletResponse response, @RequestHeader(name = "Accept", required = false) @Nullable String accept,
-            Model model) {
+    Object unknown(jakarta.servlet.http.HttpServletRequest request, HttpServletResponse response) {
+        String accept = request.getHeader("Accept");
         if (accept != null && accept.contains(MediaType.TEXT_EVENT_STREAM_VALUE)) {
             return ResponseEntity.notFound().build();
         }

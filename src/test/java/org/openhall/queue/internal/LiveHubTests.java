@@ -19,7 +19,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.openhall.queue.QueueFixture;
 import org.openhall.test.TestDatabaseInitializer;
+import org.springframework.context.annotation.Import;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -33,7 +35,9 @@ import tools.jackson.databind.json.JsonMapper;
  * grace time and delivers the id late if it still comes. Runs on H2 and, with -Ddb=postgresql, on PostgreSQL, where the
  * second hub hears the first over LISTEN/NOTIFY.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "openhall.queue.close-day.enabled=false")
+@Import(QueueFixture.Config.class)
 class LiveHubTests {
 
     private static final AtomicLong CENTRES = new AtomicLong(9_000_000 + (System.nanoTime() % 1000) * 1000);

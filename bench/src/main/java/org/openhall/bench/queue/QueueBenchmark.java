@@ -233,6 +233,11 @@ public final class QueueBenchmark {
                 node2.ask("finish " + window, "finished");
                 Thread.sleep(10);
             }
+            int profiled = 20;
+            String roundTrips = node2.ask("profile %d %d %d %d".formatted(floor.centreId, floor.services[0],
+                    floor.windows[0], profiled), "profile").substring("profile ".length());
+            load.totalCalls.addAndGet(profiled);
+            step("SQL statements / commits per command (node 2, one at a time, mean of " + profiled + "): " + roundTrips);
             node2.quit();
 
             // ---- double calls, from the database -----------------------------------------------------------
@@ -244,7 +249,8 @@ public final class QueueBenchmark {
             report(new Report(windows, serviceCount, kiosks, backlog, pool, warmup, measured, displays, displayCalls, scale,
                     PostgresBench.version(db), loadAtStart, loadBefore, loadAfter, pgLoadBefore, pgLoadAfter, loadAtEnd,
                     load, pg, doubles, underLoad, missingUnderLoad, sameNode, sameMissing, acrossNodes, acrossMissing,
-                    clockViolations, screens.stream().mapToLong(DisplayStream::resets).sum(), seconds(runStart)));
+                    clockViolations, screens.stream().mapToLong(DisplayStream::resets).sum(), roundTrips,
+                    seconds(runStart)));
         } finally {
             screens.forEach(DisplayStream::close);
             if (node2 != null) {
@@ -313,6 +319,7 @@ public final class QueueBenchmark {
         final int backlog;
         final AtomicInteger waiting = new AtomicInteger();
         final AtomicLong emptyCalls = new AtomicLong();
+        final AtomicLong emptyMeasured = new AtomicLong();
         final AtomicLong errors = new AtomicLong();
         final AtomicLong clientDoubleCalls = new AtomicLong();
         final AtomicLong wrongWindow = new AtomicLong();
@@ -384,6 +391,9 @@ public final class QueueBenchmark {
                     long t1 = System.nanoTime();
                     if (called.isEmpty()) {
                         emptyCalls.incrementAndGet();
+                        if (t0 >= measureFrom && t1 <= measureTo) {
+                            emptyMeasured.incrementAndGet();
+                        }
                         Thread.sleep(2);
                         continue;
                     }
@@ -787,7 +797,7 @@ public final class QueueBenchmark {
             String loadAfterFloor, String loadBeforePgbench, String loadAfterPgbench, String loadAtEnd, Load load,
             Pgbench pg, DoubleCalls doubles, List<Long> underLoad, int missingUnderLoad, List<Long> sameNode,
             int sameMissing, List<Long> acrossNodes, int acrossMissing, int clockViolations, long resets,
-            double runSeconds) {
+            String roundTrips, double runSeconds) {
     }
 
     static void report(Report r) {
@@ -825,8 +835,11 @@ public final class QueueBenchmark {
         System.out.printf(Locale.ROOT, "%nRatio desk commands per second / pgbench TPS: %.2f (target ≥ 0.5: %s);"
                         + " tickets served per second: %.1f.%n", ratio, ratio >= 0.5 ? "met" : "NOT met",
                 load.recorded(Op.FINISH).length / load.measuredSeconds);
-        System.out.printf(Locale.ROOT, "Empty calls (nobody waiting for the window): %,d; errors: %,d %s.%n",
-                load.emptyCalls.get(), load.errors.get(), load.errorKinds.isEmpty() ? "" : load.errorKinds.toString());
+        System.out.printf(Locale.ROOT, "SQL statements / commits per command (node 2, one command at a time): %s;"
+                + " pgbench simple-update: 5 statements (BEGIN, UPDATE, SELECT, INSERT, END).%n", r.roundTrips());
+        System.out.printf(Locale.ROOT, "Empty calls (nobody waiting for the window) while measured: %,d (%,d in all);"
+                        + " errors: %,d %s.%n", load.emptyMeasured.get(), load.emptyCalls.get(), load.errors.get(),
+                load.errorKinds.isEmpty() ? "" : load.errorKinds.toString());
 
         DoubleCalls d = r.doubles();
         System.out.printf(Locale.ROOT, "%nDouble calls over the whole run (%,d tickets, %,d calls in q_ticket_history,"

@@ -13,6 +13,7 @@ import org.openhall.queue.internal.Devices;
 import org.openhall.queue.internal.QueueDesk;
 import org.openhall.queue.internal.QueueDesk.IssueRequest;
 import org.openhall.queue.internal.QueueServices;
+import org.openhall.organization.OrgFixture;
 import org.openhall.organization.OrganizationCommands;
 import org.openhall.security.UserAccounts;
 import org.openhall.test.BrowserTestSupport;
@@ -188,6 +189,28 @@ class DisplayJourneyTests extends BrowserTestSupport {
         desk.resume(w, "test");
         assertThat(page.locator("#qd-sign")).isHidden();
         assertThat(page.locator("#qd-current")).isVisible();
+    }
+
+    @Test
+    void theSupervisorsPagesListenWithTheLoginSession() {
+        login(floor.org().supervisor(), OrgFixture.PASSWORD);
+        page.evaluate("""
+                code => {
+                  window.got = [];
+                  window.es = new EventSource('/queue/live/' + code + '/events');
+                  window.es.addEventListener('ticket.called', e => window.got.push(JSON.parse(e.data).number));
+                }""", floor.org().code());
+        page.waitForFunction("() => window.es.readyState === 1");
+        issue("段誉");
+        desk.callNext(floor.windows()[0], "test").orElseThrow();
+        page.waitForFunction("() => window.got.length === 1");
+        assertThat(page.evaluate("() => window.got[0]")).isEqualTo("A001");
+        // staff of another centre may not listen to this one
+        QueueFixture.Floor other = QueueFixture.create(org, accounts, services, 1);
+        Object status = page.evaluate("code => fetch('/queue/live/' + code + '/events').then(r => r.status)",
+                other.org().code());
+        assertThat(status).isEqualTo(403);
+        page.evaluate("() => window.es.close()");
     }
 
     @Test

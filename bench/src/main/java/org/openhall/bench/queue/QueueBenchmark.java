@@ -81,8 +81,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * is inside the opening hours whatever the machine's time ({@link BenchClock}).
  *
  * <p>{@code mvn -Pbench -DskipTests test-compile exec:exec@bench-queue}; system properties (Maven properties of the same
- * name): {@code bench.queue.windows} (200), {@code bench.queue.services} (6, at most 8), {@code bench.queue.kiosks}
- * (40), {@code bench.queue.backlog} (tickets kept waiting, 2 per window), {@code bench.queue.seconds} (measured, 60; also
+ * name): {@code bench.queue.windows} (200), {@code bench.queue.services} (20; each window has one of them as its own
+ * line and is qualified for the next two), {@code bench.queue.kiosks} (80: issuing threads, as many as it takes to keep
+ * tickets waiting when all threads queue for the same connections), {@code bench.queue.backlog} (tickets kept waiting,
+ * 2 per window), {@code bench.queue.seconds} (measured, 60; also
  * pgbench's {@code -T}), {@code bench.queue.warmup} (10), {@code bench.queue.pool} (node 1's connections, 16; also
  * pgbench's {@code -c}), {@code bench.queue.displays} (4), {@code bench.queue.display-calls} (200 per node),
  * {@code bench.queue.pgbench} ({@code /usr/bin/pgbench}), {@code bench.queue.pgbench-scale} (10), {@code bench.pg.url},
@@ -94,9 +96,23 @@ public final class QueueBenchmark {
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     /** Monday 2026-09-28 10:00 in Shanghai: a working day of the built-in calendar, the hall open 08:30–17:30. */
     static final Instant OPEN = Instant.parse("2026-09-28T02:00:00Z");
-    static final String[][] SERVICES = {{"SB", "社保登记与参保", "A"}, {"YB", "医疗保险", "B"}, {"JY", "就业创业", "C"},
-            {"YL", "养老待遇", "D"}, {"GJJ", "住房公积金", "E"}, {"BDC", "不动产登记", "F"}, {"HJ", "户籍业务", "G"},
-            {"SW", "税务综合", "H"}};
+    /** The lines of a big hall (市民中心); beyond them 综合业务N. Prefixes A…Z, then AA, AB, … */
+    static final String[] SERVICE_NAMES = {"社保登记与参保", "医疗保险", "就业创业", "养老待遇", "住房公积金", "不动产登记",
+            "户籍业务", "税务综合", "市场主体登记", "出入境", "机动车业务", "驾驶证业务", "婚姻登记", "公证", "水电气报装",
+            "教育入学", "残疾人服务", "退役军人服务", "民政救助", "综合咨询"};
+
+    static String serviceName(int s) {
+        return s < SERVICE_NAMES.length ? SERVICE_NAMES[s] : "综合业务" + (s + 1);
+    }
+
+    static String prefix(int s) {
+        return s < 26 ? Character.toString('A' + s) : Character.toString('A' + s / 26 - 1) + (char) ('A' + s % 26);
+    }
+
+    /** Services a window is qualified for besides its own line. */
+    static final int QUALIFIED = 2;
+    /** A window that found nobody waiting calls again after this long (a clerk looking at the screen). */
+    static final long EMPTY_BACKOFF_MS = 50;
 
     enum Op {
         ISSUE("issue (kiosk)"), CALL("callNext"), START("start"), FINISH("finish");
@@ -121,8 +137,8 @@ public final class QueueBenchmark {
 
     public static void main(String[] args) throws Exception {
         int windows = Integer.getInteger("bench.queue.windows", 200);
-        int serviceCount = Math.min(SERVICES.length, Integer.getInteger("bench.queue.services", 6));
-        int kiosks = Integer.getInteger("bench.queue.kiosks", 40);
+        int serviceCount = Math.min(26 * 27, Integer.getInteger("bench.queue.services", 20));
+        int kiosks = Integer.getInteger("bench.queue.kiosks", 80);
         int backlog = Integer.getInteger("bench.queue.backlog", 2 * windows);
         int measured = Integer.getInteger("bench.queue.seconds", 60);
         int warmup = Integer.getInteger("bench.queue.warmup", 10);
@@ -274,20 +290,23 @@ public final class QueueBenchmark {
             OrgFixture.Org o = OrgFixture.create(org, ctx.getBean(UserAccounts.class));
             long[] services = new long[serviceCount];
             for (int s = 0; s < serviceCount; s++) {
-                services[s] = queueServices.create(QueueFixture.service(o.centreId(), SERVICES[s][0], SERVICES[s][1],
-                        SERVICES[s][2], 1, 9999, null)).id();
+                services[s] = queueServices.create(QueueFixture.service(o.centreId(), "Q" + (s + 1), serviceName(s),
+                        prefix(s), 1, 9999, null)).id();
             }
             long[] windows = new long[windowCount];
             for (int i = 0; i < windowCount; i++) {
+                int w = i;
                 long staff = org.createStaff(OrgFixture.staff(o.medical(), "QB%03d".formatted(i), "窗口员" + i,
                         i % 2 == 0 ? Gender.FEMALE : Gender.MALE));
                 String number = Integer.toString(101 + i);
                 windows[i] = org.createWindow(new WindowData(o.medical(), number, "综合受理" + number,
                         WindowType.ACCEPTANCE, "一楼大厅", List.of("社保登记"), staff, o.medicalStaff()[0], null));
-                // own line: one service, spread evenly; qualified for the others (Q-10: taken when the own line is empty)
+                // own line: one service, spread evenly; qualified for the next two (Q-10: taken when the own line is
+                // empty)
                 long own = services[i % serviceCount];
-                queueServices.assign(windows[i], List.of(own),
-                        Arrays.stream(services).filter(s -> s != own).boxed().toList());
+                List<Long> qualified = java.util.stream.IntStream.rangeClosed(1, Math.min(QUALIFIED, serviceCount - 1))
+                        .mapToObj(k -> services[(w + k) % serviceCount]).toList();
+                queueServices.assign(windows[i], List.of(own), qualified);
                 desk.signIn(windows[i], staff, "bench");
             }
             return new Floor(o.centreId(), o.code(), o.office(), services, windows);
@@ -394,7 +413,7 @@ public final class QueueBenchmark {
                         if (t0 >= measureFrom && t1 <= measureTo) {
                             emptyMeasured.incrementAndGet();
                         }
-                        Thread.sleep(2);
+                        Thread.sleep(EMPTY_BACKOFF_MS);
                         continue;
                     }
                     waiting.decrementAndGet();

@@ -7,7 +7,7 @@
  * - Calls are spoken through one announcement queue (browser speech synthesis, a zh-CN voice), each config.repeats
  *   times, one after the other: a call never cuts another off.
  * - window.openhallDisplay is a test hook: spoken (every text queued for speech, in order), events (types received),
- *   connected (the stream is open).
+ *   connected (the stream is open), disconnects (how often an open stream was lost).
  * All texts come from the page (queue-live.properties), none is written here.
  */
 (function () {
@@ -25,6 +25,7 @@
     spoken: [],
     events: [],
     connected: false,
+    disconnects: 0,
     lastEventId: config.lastEventId || 0
   };
 
@@ -516,6 +517,9 @@
       connected(true);
     };
     source.onerror = function () {
+      if (hook.connected) {
+        hook.disconnects++;
+      }
       connected(false);
       if (source.readyState === EventSource.CLOSED) {
         // refused or gone for good (e.g. the server restarted with an error): try again with the last id seen

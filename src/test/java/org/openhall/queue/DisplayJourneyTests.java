@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openhall.queue.internal.Devices;
+import org.openhall.queue.internal.LiveHub;
 import org.openhall.queue.internal.QueueDesk;
 import org.openhall.queue.internal.QueueDesk.IssueRequest;
 import org.openhall.queue.internal.QueueServices;
@@ -39,6 +40,7 @@ class DisplayJourneyTests extends BrowserTestSupport {
     @Autowired QueueServices services;
     @Autowired QueueDesk desk;
     @Autowired Devices devices;
+    @Autowired LiveHub hub;
 
     QueueFixture.Floor floor;
 
@@ -189,6 +191,31 @@ class DisplayJourneyTests extends BrowserTestSupport {
         desk.resume(w, "test");
         assertThat(page.locator("#qd-sign")).isHidden();
         assertThat(page.locator("#qd-current")).isVisible();
+    }
+
+    @Test
+    void aDisplayThatLostItsStreamResumesWithoutMissingACall() {
+        String hall = token(DeviceKind.HALL_DISPLAY, null);
+        issue("段誉");
+        issue(null);
+        page.navigate(url("/devices/" + hall + "/hall"));
+        waitConnected(page);
+        desk.callNext(floor.windows()[0], "test").orElseThrow();
+        assertThat(page.locator("#qd-now-number")).hasText("A001");
+
+        // the server drops the stream (a restart, a proxy); the call made meanwhile comes with the resumed stream
+        hub.disconnect(floor.centreId());
+        desk.callNext(floor.windows()[1], "test").orElseThrow();
+        page.waitForFunction("() => window.openhallDisplay.disconnects >= 1");
+        assertThat(page.locator("#qd-now-number")).hasText("A002");
+        assertThat(page.locator("#qd-now-go")).hasText("请到 11 号窗口办理");
+        waitConnected(page);
+        assertThat(page.locator("#qd-conn")).isHidden();
+        assertThat(page.locator("#qd-calls tr")).hasCount(2);
+        page.waitForFunction("() => window.openhallDisplay.spoken.length >= 4");
+        assertThat(spoken(page)).containsExactly(
+                "请 A 零 零 一 号到 10 号窗口办理", "请 A 零 零 一 号到 10 号窗口办理",
+                "请 A 零 零 二 号到 11 号窗口办理", "请 A 零 零 二 号到 11 号窗口办理");
     }
 
     @Test

@@ -441,6 +441,34 @@ class LiveHubTests {
     }
 
     @Test
+    void aStreamNoLongerAllowedEndsAtItsNextHeartbeat() throws Exception {
+        long centre = centre();
+        LiveHub other = otherNode(new LiveSettings(Duration.ofMillis(200), Duration.ofMinutes(30), Duration.ofSeconds(2),
+                Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(10), Duration.ofSeconds(20), 2000, 5000,
+                null));
+        java.util.concurrent.atomic.AtomicBoolean allowed = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Recorder r = new Recorder();
+        LiveHub.Stream s = other.subscribe(centre, null, r, allowed::get);
+        try {
+            long deadline = System.nanoTime() + SOON.toNanos();
+            while (r.heartbeats.get() < 2 && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(r.heartbeats.get()).as("heartbeats of an idle stream").isGreaterThanOrEqualTo(2);
+            assertThat(r.closed).isFalse();
+            allowed.set(false);
+            while (!r.closed && System.nanoTime() < deadline + SOON.toNanos()) {
+                Thread.sleep(50);
+            }
+            assertThat(r.closed).isTrue();
+            assertThat(other.streamCount(centre)).isZero();
+        } finally {
+            s.cancel();
+            other.stop();
+        }
+    }
+
+    @Test
     void theNotificationChannelKeepsSchemasApart() {
         assertThat(PgLiveBridge.channel(null, "public")).isEqualTo("openhall_queue");
         assertThat(PgLiveBridge.channel("", null)).isEqualTo("openhall_queue");

@@ -213,12 +213,12 @@ public final class QueueBenchmark {
             step("pgbench: %.1f TPS, load average %s → %s".formatted(pg.tps, pgLoadBefore, pgLoadAfter));
 
             // ---- 3. call → display latency, same node and across nodes ------------------------------------------
-            ensureWaiting(ctx, floor, 2 * displayCalls + 10);
             step(displayCalls + " calls one at a time on node 1, timed to their ticket.called on node 1's displays");
             List<Long> sameNode = new ArrayList<>();
             int sameMissing = 0;
             for (int i = 0; i < displayCalls; i++) {
                 long window = floor.windows[i % floor.windows.length];
+                floor.issueFor(desk, i % floor.windows.length); // so that the window surely finds somebody waiting
                 TicketView t = desk.callNext(window, "bench-display").orElseThrow();
                 long at = System.nanoTime();
                 load.totalCalls.incrementAndGet();
@@ -232,7 +232,9 @@ public final class QueueBenchmark {
             int acrossMissing = 0;
             int clockViolations = 0;
             for (int i = 0; i < displayCalls; i++) {
-                long window = floor.windows[(i + displayCalls) % floor.windows.length];
+                int w = (i + displayCalls) % floor.windows.length;
+                long window = floor.windows[w];
+                floor.issueFor(desk, w);
                 long sent = System.nanoTime();
                 String[] answer = node2.ask("call " + window, "called").split(" ");
                 long received = System.nanoTime();
@@ -283,6 +285,11 @@ public final class QueueBenchmark {
     /** The centre of the benchmark: services, windows with their staff signed in, an office login for the streams. */
     record Floor(long centreId, String code, String office, long[] services, long[] windows) {
 
+        /** A ticket for the own line of the i-th window. */
+        void issueFor(QueueDesk desk, int i) {
+            desk.issue(IssueRequest.ordinary(centreId, services[i % services.length], TicketChannel.KIOSK), "bench-kiosk");
+        }
+
         static Floor create(ConfigurableApplicationContext ctx, int windowCount, int serviceCount) {
             OrganizationCommands org = ctx.getBean(OrganizationCommands.class);
             QueueServices queueServices = ctx.getBean(QueueServices.class);
@@ -310,18 +317,6 @@ public final class QueueBenchmark {
                 desk.signIn(windows[i], staff, "bench");
             }
             return new Floor(o.centreId(), o.code(), o.office(), services, windows);
-        }
-    }
-
-    /** Issues tickets until at least {@code n} wait (the display phases call that many). */
-    static void ensureWaiting(ConfigurableApplicationContext ctx, Floor floor, int n) {
-        QueueDesk desk = ctx.getBean(QueueDesk.class);
-        long waiting = ctx.getBean(JdbcClient.class)
-                .sql("select count(*) from q_ticket where centre_id = :c and status = 'WAITING'")
-                .param("c", floor.centreId).query(Long.class).single();
-        for (long i = waiting; i < n; i++) {
-            desk.issue(IssueRequest.ordinary(floor.centreId, floor.services[(int) (i % floor.services.length)],
-                    TicketChannel.KIOSK), "bench-kiosk");
         }
     }
 

@@ -19,39 +19,56 @@ import java.util.regex.Pattern;
 /**
  * A hall display for the benchmark (Q-4): one server-sent events stream of a centre, read on its own thread, which notes
  * for every {@code ticket.called} event the {@link System#nanoTime()} at which the event was complete (its closing blank
- * line read) — no queue between the socket and the time stamp. Recalls are left out: only first calls are timed.
+ * line read) — no queue between the socket and the time stamp. Recalls are left out: only first calls are timed. Like
+ * the browser's EventSource of a display page, it reconnects when the server ends the stream (after the {@code retry:}
+ * time the server asked for) with {@code Last-Event-ID}, and the hub replays what it missed.
  */
 final class DisplayStream implements AutoCloseable {
 
     private static final Pattern TICKET_ID = Pattern.compile("\"ticketId\"\\s*:\\s*(\\d+)");
     private static final Pattern RECALL = Pattern.compile("\"recall\"\\s*:\\s*true");
 
-    private final HttpResponse<InputStream> response;
+    private final String url;
+    private final String authorization;
+    private volatile HttpResponse<InputStream> response;
     private final Map<Long, Long> called = new ConcurrentHashMap<>();
+    private final AtomicLong reconnects = new AtomicLong();
+    private volatile String lastId;
+    private volatile long retryMillis = 2000;
     private final AtomicLong events = new AtomicLong();
     private final AtomicLong resets = new AtomicLong();
     private final Thread reader;
     private volatile boolean closed;
     private volatile boolean ended;
 
-    private DisplayStream(HttpResponse<InputStream> response, String name) {
+    private DisplayStream(String url, String authorization, HttpResponse<InputStream> response, String name) {
+        this.url = url;
+        this.authorization = authorization;
         this.response = response;
-        this.reader = Thread.ofPlatform().daemon().name(name).start(this::read);
+        this.reader = Thread.ofPlatform().daemon().name(name).start(this::run);
     }
 
     /** Opens the stream and waits for the response headers; fails unless the answer is 200 text/event-stream. */
     static DisplayStream open(String url, String authorization, String name) throws IOException, InterruptedException {
+        return new DisplayStream(url, authorization, connect(url, authorization, null), name);
+    }
+
+    private static HttpResponse<InputStream> connect(String url, String authorization, String lastEventId)
+            throws IOException, InterruptedException {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10)).build();
-        HttpResponse<InputStream> r = http.send(HttpRequest.newBuilder(URI.create(url)).GET()
-                .header("Accept", "text/event-stream").header("Authorization", authorization).build(),
-                HttpResponse.BodyHandlers.ofInputStream());
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).GET()
+                .header("Accept", "text/event-stream").header("Authorization", authorization);
+        if (lastEventId != null) {
+            request.header("Last-Event-ID", lastEventId);
+        }
+        HttpResponse<InputStream> r = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
         String type = r.headers().firstValue("Content-Type").orElse("");
         if (r.statusCode() != 200 || !type.startsWith("text/event-stream")) {
             String body = new String(r.body().readAllBytes(), StandardCharsets.UTF_8);
             throw new IllegalStateException("event stream " + url + ": " + r.statusCode() + " " + type + " " + body);
         }
-        return new DisplayStream(r, name);
+        return r;
     }
 
     /** When the {@code ticket.called} event of the ticket arrived ({@code System.nanoTime()}), or null. */
@@ -69,18 +86,49 @@ final class DisplayStream implements AutoCloseable {
         return resets.get();
     }
 
-    /** Whether the server ended the stream. */
+    /** How often the server ended the stream and the display reconnected. */
+    long reconnects() {
+        return reconnects.get();
+    }
+
+    /** Whether the display gave up (a reconnect failed). */
     boolean ended() {
         return ended;
+    }
+
+    private void run() {
+        try {
+            while (!closed) {
+                read();
+                if (closed) {
+                    break;
+                }
+                reconnects.incrementAndGet();
+                Thread.sleep(retryMillis);
+                response = connect(url, authorization, lastId);
+            }
+        } catch (IOException | RuntimeException e) {
+            if (!closed) {
+                System.err.println("[bench] display " + Thread.currentThread().getName() + " gave up: " + e);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            ended = true;
+        }
     }
 
     private void read() {
         try (BufferedReader in = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
             String type = "message";
+            String id = null;
             StringBuilder data = null;
             String line;
             while (!closed && (line = in.readLine()) != null) {
                 if (line.isEmpty()) {
+                    if (id != null) {
+                        lastId = id; // as EventSource: the last event id is set when the event is dispatched
+                    }
                     if (data != null) {
                         long now = System.nanoTime();
                         events.incrementAndGet();
@@ -94,7 +142,12 @@ final class DisplayStream implements AutoCloseable {
                         }
                     }
                     type = "message";
+                    id = null;
                     data = null;
+                } else if (line.startsWith("id:")) {
+                    id = line.substring(3).strip();
+                } else if (line.startsWith("retry:")) {
+                    retryMillis = Long.parseLong(line.substring(6).strip());
                 } else if (line.startsWith("event:")) {
                     type = line.substring(6).strip();
                 } else if (line.startsWith("data:")) {
@@ -104,9 +157,7 @@ final class DisplayStream implements AutoCloseable {
                 }
             }
         } catch (IOException e) {
-            // closed
-        } finally {
-            ended = true;
+            // ended by the server, or closed
         }
     }
 

@@ -132,7 +132,9 @@ public final class QueueBenchmark {
         return new String[] {"--" + BenchClock.OFFSET + "=" + clockOffsetMillis, "--openhall.queue.close-day.enabled=false",
                 "--spring.datasource.hikari.maximum-pool-size=" + pool, "--spring.datasource.hikari.minimum-idle=" + pool,
                 // 200 window threads share the pool: a thread may wait for a connection longer than the usual 5 s
-                "--spring.datasource.hikari.connection-timeout=60000"};
+                "--spring.datasource.hikari.connection-timeout=60000",
+                // the hub says when it closes a stream that fell behind (the display reconnects and resumes)
+                "--logging.level.org.openhall.queue.internal.LiveHub=INFO"};
     }
 
     public static void main(String[] args) throws Exception {
@@ -267,7 +269,8 @@ public final class QueueBenchmark {
             report(new Report(windows, serviceCount, kiosks, backlog, pool, warmup, measured, displays, displayCalls, scale,
                     PostgresBench.version(db), loadAtStart, loadBefore, loadAfter, pgLoadBefore, pgLoadAfter, loadAtEnd,
                     load, pg, doubles, underLoad, missingUnderLoad, sameNode, sameMissing, acrossNodes, acrossMissing,
-                    clockViolations, screens.stream().mapToLong(DisplayStream::resets).sum(), roundTrips,
+                    clockViolations, screens.stream().mapToLong(DisplayStream::resets).sum(),
+                    screens.stream().mapToLong(DisplayStream::reconnects).sum(), roundTrips,
                     seconds(runStart)));
         } finally {
             screens.forEach(DisplayStream::close);
@@ -811,7 +814,7 @@ public final class QueueBenchmark {
             String loadAfterFloor, String loadBeforePgbench, String loadAfterPgbench, String loadAtEnd, Load load,
             Pgbench pg, DoubleCalls doubles, List<Long> underLoad, int missingUnderLoad, List<Long> sameNode,
             int sameMissing, List<Long> acrossNodes, int acrossMissing, int clockViolations, long resets,
-            String roundTrips, double runSeconds) {
+            long reconnects, String roundTrips, double runSeconds) {
     }
 
     static void report(Report r) {
@@ -884,10 +887,11 @@ public final class QueueBenchmark {
                 (long) r.displayCalls(), (long) across.length, pct(across, 0.5), pct(across, 0.99), pct(across, 1.0),
                 "< 250: " + (pct(across, 0.99) < 250 && r.acrossMissing() == 0 ? "met" : "NOT met"));
         System.out.printf(Locale.ROOT, "%d displays; events that never came: %d during the load, %d same node, %d across"
-                        + " nodes; reset events %d; node 2's time stamps outside its request/answer %d (must be 0: one"
+                        + " nodes; streams ended by the server and resumed with Last-Event-ID %d; reset events %d; node 2's time stamps outside its request/answer %d (must be 0: one"
                         + " monotonic clock for both processes). Earliest arrivals: %.2f / %.2f / %.2f ms (an event may"
                         + " reach a display before the caller's thread runs again).%n",
-                r.displays(), r.missingUnderLoad(), r.sameMissing(), r.acrossMissing(), r.resets(), r.clockViolations(),
+                r.displays(), r.missingUnderLoad(), r.sameMissing(), r.acrossMissing(), r.reconnects(), r.resets(),
+                r.clockViolations(),
                 pct(ul, 0.0), pct(same, 0.0), pct(across, 0.0));
         System.out.printf(Locale.ROOT, "Whole run %.0f s.%n", r.runSeconds());
     }

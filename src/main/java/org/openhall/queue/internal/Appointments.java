@@ -134,10 +134,11 @@ public class Appointments {
     }
 
     /** A booking with everything staff may see; the pages mask what their reader may not see. */
-    public record Booking(long id, long centreId, long serviceId, String serviceName, long slotId, LocalDate date,
-            LocalTime startsAt, LocalTime endsAt, String code, String name, @Nullable String idNumber, String mobile,
-            AppointmentStatus status, Instant bookedAt, @Nullable Instant cancelledAt, @Nullable Instant checkedInAt,
-            @Nullable Long ticketId, boolean late, @Nullable Instant noShowAt) {
+    public record Booking(long id, long centreId, long serviceId, String serviceCode, String serviceName, long slotId,
+            LocalDate date, LocalTime startsAt, LocalTime endsAt, String code, String name, @Nullable String idNumber,
+            String mobile, AppointmentStatus status, Instant bookedAt, @Nullable Instant cancelledAt,
+            @Nullable Instant checkedInAt, @Nullable Long ticketId, @Nullable String ticketNumber, boolean late,
+            @Nullable Instant noShowAt) {
 
         public String displayCode() {
             return BookingCodes.display(code);
@@ -498,8 +499,10 @@ public class Appointments {
     // ------------------------------------------------------------------------------------------------------- reading
 
     private static final String SELECT = """
-            select a.*, s.starts_at, s.ends_at, sv.name as service_name from q_appointment a
-            join q_slot s on s.id = a.slot_id join q_service sv on sv.id = a.service_id""";
+            select a.*, s.starts_at, s.ends_at, sv.name as service_name, sv.code as service_code,
+                t.number as ticket_number from q_appointment a
+            join q_slot s on s.id = a.slot_id join q_service sv on sv.id = a.service_id
+            left join q_ticket t on t.id = a.ticket_id""";
 
     public Optional<Booking> booking(long id) {
         return jdbc.sql(SELECT + " where a.id = :id").param("id", id).query(Appointments::booking).optional();
@@ -556,12 +559,12 @@ public class Appointments {
     private static Booking booking(ResultSet rs, int row) throws SQLException {
         Long ticket = rs.getObject("ticket_id") == null ? null : rs.getLong("ticket_id");
         return new Booking(rs.getLong("id"), rs.getLong("centre_id"), rs.getLong("service_id"),
-                rs.getString("service_name"), rs.getLong("slot_id"), rs.getObject("slot_date", LocalDate.class),
-                rs.getObject("starts_at", LocalTime.class), rs.getObject("ends_at", LocalTime.class),
-                rs.getString("code"), rs.getString("applicant_name"), rs.getString("id_number"), rs.getString("mobile"),
-                AppointmentStatus.valueOf(rs.getString("status")), instant(rs, "booked_at"),
-                instantOrNull(rs, "cancelled_at"), instantOrNull(rs, "checked_in_at"), ticket, rs.getBoolean("late"),
-                instantOrNull(rs, "no_show_at"));
+                rs.getString("service_code"), rs.getString("service_name"), rs.getLong("slot_id"),
+                rs.getObject("slot_date", LocalDate.class), rs.getObject("starts_at", LocalTime.class),
+                rs.getObject("ends_at", LocalTime.class), rs.getString("code"), rs.getString("applicant_name"),
+                rs.getString("id_number"), rs.getString("mobile"), AppointmentStatus.valueOf(rs.getString("status")),
+                instant(rs, "booked_at"), instantOrNull(rs, "cancelled_at"), instantOrNull(rs, "checked_in_at"), ticket,
+                rs.getString("ticket_number"), rs.getBoolean("late"), instantOrNull(rs, "no_show_at"));
     }
 
     // ------------------------------------------------------------------------------------------------- cancellation

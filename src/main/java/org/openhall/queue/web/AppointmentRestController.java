@@ -218,15 +218,10 @@ class AppointmentRestController {
     // ---------------------------------------------------------------------------------------------------- helpers
 
     private BookingBody body(Appointments.Booking b, Appointments.Centre c) {
-        return new BookingBody(b.displayCode(), c.code(), serviceCode(b), b.serviceName(), b.date(), b.startsAt(),
+        return new BookingBody(b.displayCode(), c.code(), b.serviceCode(), b.serviceName(), b.date(), b.startsAt(),
                 b.endsAt(), String.valueOf(b.maskedName()), b.status(), b.late(),
                 appointments.cancelDeadline(b).atZone(c.zone()).toLocalDateTime(),
                 b.startsAt().minusMinutes(appointments.rules().appointmentEarly().toMinutes()), b.bookedAt());
-    }
-
-    private String serviceCode(Appointments.Booking b) {
-        return appointments.bookableServices(b.centreId()).stream().filter(s -> s.id() == b.serviceId())
-                .map(QueueServices.ServiceView::code).findFirst().orElse("");
     }
 
     private static void requireMobile(@Nullable String mobile) {

@@ -52,7 +52,8 @@ import org.springframework.web.context.WebApplicationContext;
  * <p>The hall's clock starts on Monday 2026-09-28 10:00 in Asia/Shanghai; Oct 1–7 are the National Day holidays, Oct 10
  * (Saturday) an adjusted working day.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "openhall.queue.close-day.enabled=false")
 @Import(QueueFixture.Config.class)
 class AppointmentTests {
 

@@ -532,7 +532,7 @@ public class Appointments {
 
     /** The bookings of a centre's day, by slot. */
     public List<Booking> bookings(long centreId, LocalDate date) {
-        return jdbc.sql(SELECT + " where a.centre_id = :c and a.slot_date = :d order by s.starts_at, a.booked_at")
+        return jdbc.sql(SELECT + " where a.centre_id = :c and a.slot_date = :d order by s.starts_at, a.booked_at, a.id")
                 .param("c", centreId).param("d", date).query(Appointments::booking).list();
     }
 

@@ -179,6 +179,8 @@ class AppointmentJourneyTests extends BrowserTestSupport {
         page.navigate(url("/queue/appointments?date=" + TUE));
         assertThat(page.locator("h1")).containsText("预约");
         assertThat(page.locator("td.applicant").first()).hasText("欧阳明月");
+        // tomorrow's bookings cannot be checked in or recorded as no-shows yet
+        assertThat(page.locator("td.actions button")).hasCount(0);
         var slot10 = page.locator("tbody.slot-group").nth(3);
         assertThat(slot10.locator("td.booked")).hasText("2");
         slot10.locator("input[name=capacity]").fill("1");
@@ -203,6 +205,8 @@ class AppointmentJourneyTests extends BrowserTestSupport {
         page.locator("tbody.slot-group").nth(3).locator("button", new com.microsoft.playwright.Locator.LocatorOptions()
                 .setHasText("代为签到")).first().click();
         assertThat(page.locator(".flash.ok")).containsText("已签到，号票 C");
+        // the 11:00 booking cannot be checked in before 10:30
+        assertThat(page.locator("tbody.slot-group").nth(5).locator("td.actions button")).hasCount(0);
         assertThat(page.locator("tbody.slot-group").nth(3)).containsText("已签到");
         screenshot("queue-appt-1366-staff-checked-in");
         assertThat(appointments.booking(booked.id()).orElseThrow().status()).isEqualTo(AppointmentStatus.CHECKED_IN);

@@ -569,6 +569,13 @@ public class Appointments {
 
     // ------------------------------------------------------------------------------------------------- cancellation
 
+    /** Where the check-in of a booking stands now (too early, on time, late, expired). */
+    public AppointmentRules.Timing timing(Booking b) {
+        Centre c = centre(b.centreId());
+        return AppointmentRules.timing(clock.instant(), instant(c, b.date(), b.startsAt()), instant(c, b.date(), b.endsAt()),
+                rules);
+    }
+
     /** The last moment this booking can be cancelled. */
     public Instant cancelDeadline(Booking b) {
         return AppointmentRules.cancelDeadline(start(b), rules);

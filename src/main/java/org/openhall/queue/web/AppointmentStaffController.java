@@ -2,11 +2,14 @@ package org.openhall.queue.web;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.openhall.organization.CentreInfo;
 import org.openhall.organization.OrganizationApi;
+import org.openhall.queue.AppointmentStatus;
 import org.openhall.queue.internal.Appointments;
 import org.openhall.queue.internal.QueueDesk;
 import org.openhall.security.CurrentUser;
@@ -57,7 +60,14 @@ class AppointmentStaffController implements AppointmentPage {
         model.addAttribute("centre", c);
         model.addAttribute("date", day);
         model.addAttribute("today", appointments.today(c));
-        model.addAttribute("services", appointments.day(centreId, day));
+        List<Appointments.ServiceDay> services = appointments.day(centreId, day);
+        model.addAttribute("services", services);
+        // what staff may do with each open booking now: check in (on time or late), record a no-show (after the grace)
+        Map<Long, String> timings = new HashMap<>();
+        services.forEach(sd -> sd.slots().forEach(sb -> sb.bookings().stream()
+                .filter(b -> b.status() == AppointmentStatus.BOOKED)
+                .forEach(b -> timings.put(b.id(), appointments.timing(b).name()))));
+        model.addAttribute("timings", timings);
         model.addAttribute("maskNames", masksNames(user));
         model.addAttribute("canEditCapacity", user.hasAnyRole(Role.ADMIN, Role.CENTRE_OFFICE));
         model.addAttribute("canCheckIn", user.hasAnyRole(Role.ADMIN, Role.CENTRE_OFFICE, Role.SUPERVISOR, Role.WINDOW_STAFF));

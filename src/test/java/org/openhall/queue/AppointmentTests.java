@@ -27,6 +27,7 @@ import org.openhall.organization.OrganizationCommands;
 import org.openhall.queue.AppointmentFixture.Hall;
 import org.openhall.queue.AppointmentFixture.Person;
 import org.openhall.queue.internal.Appointments;
+import org.openhall.queue.internal.Devices;
 import org.openhall.queue.internal.QueueDesk;
 import org.openhall.queue.internal.QueueServices;
 import org.openhall.security.UserAccounts;
@@ -81,6 +82,9 @@ class AppointmentTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    Devices devices;
 
     @Autowired
     WebApplicationContext context;
@@ -600,5 +604,33 @@ class AppointmentTests {
         assertThat(twice.statusCode()).isEqualTo(409);
         assertThat(twice.body()).contains("该预约已签到取号");
         assertThat(appointments.history(b.id()).getLast().actor()).isEqualTo(h.org().office());
+    }
+
+    @Test
+    void aKioskChecksInWithItsDeviceTokenOnlyAtItsOwnCentre() throws Exception {
+        Person p = AppointmentFixture.person();
+        Appointments.Booking b = book(TUE, TEN, p);
+        at(TUE, LocalTime.of(10, 20));
+        Http http = new Http(port);
+        String path = "/api/v1/queue/centres/" + h.org().code() + "/check-in";
+        Hall other = AppointmentFixture.create(org, accounts, services, appointments, 5);
+        String foreignKiosk = devices.issue(other.centreId(), DeviceKind.KIOSK, "取号机", null).token();
+        String display = devices.issue(h.centreId(), DeviceKind.HALL_DISPLAY, "大厅屏", null).token();
+        Devices.IssuedDevice kiosk = devices.issue(h.centreId(), DeviceKind.KIOSK, "取号机", null);
+        assertThat(http.postJson(path, "{\"code\":\"" + b.code() + "\"}", "Authorization", "Bearer " + foreignKiosk)
+                .statusCode()).isEqualTo(403);
+        assertThat(http.postJson(path, "{\"code\":\"" + b.code() + "\"}", "Authorization", "Bearer " + display)
+                .statusCode()).isEqualTo(403);
+        var late = http.postJson(path, "{\"code\":\"" + p.idNumber() + "\"}", "Authorization", "Bearer " + kiosk.token());
+        assertThat(late.statusCode()).isEqualTo(201);
+        assertThat(late.body()).contains("\"priority\":\"ORDINARY\"", "\"late\":true");
+        assertThat(appointments.history(b.id()).getLast()).satisfies(e -> {
+            assertThat(e.action()).isEqualTo("CHECK_IN_LATE");
+            assertThat(e.actor()).isEqualTo("device:" + kiosk.device().id());
+        });
+        var tooEarly = http.postJson(path, "{\"code\":\"" + book(TUE, LocalTime.of(15, 0), AppointmentFixture.person())
+                .code() + "\"}", "Authorization", "Bearer " + kiosk.token());
+        assertThat(tooEarly.statusCode()).isEqualTo(422);
+        assertThat(tooEarly.body()).contains("请于 14:30 后签到");
     }
 }

@@ -89,6 +89,11 @@ public class FloorBoard {
     public record AlertRow(long id, AlertKind kind, String subject, @Nullable String detailKey, Object[] detailArgs,
             String message, LocalTime raisedAt, long minutesOpen, @Nullable String acknowledgedBy,
             @Nullable LocalTime acknowledgedAt) {
+
+        /** A window alert's subject is a window number (the page shows 5号窗口). */
+        public boolean aboutWindow() {
+            return kind == AlertKind.WINDOW_IDLE || kind == AlertKind.WINDOW_PAUSED;
+        }
     }
 
     /**

@@ -8,12 +8,15 @@
 
   var source = null;
   var pending = null;
+  // what the stream did, for the browser tests
+  var state = window.openhallFloor = { connected: false, events: 0, refreshes: 0 };
   function refresh() {
+    state.events++;
     if (pending) { return; }
     pending = setTimeout(function () {
       pending = null;
       var board = document.getElementById('floor-board');
-      if (board && window.htmx) { window.htmx.trigger(board, 'floor:changed'); }
+      if (board && window.htmx) { state.refreshes++; window.htmx.trigger(board, 'floor:changed'); }
     }, 400);
   }
   function connect() {
@@ -21,6 +24,8 @@
     var url = board && board.getAttribute('data-live-url');
     if (!url || source || !window.EventSource) { return; }
     source = new EventSource(url);
+    source.addEventListener('open', function () { state.connected = true; });
+    source.addEventListener('error', function () { state.connected = false; });
     ['alert.raised', 'alert.cleared', 'queue.stats', 'window.state', 'ticket.issued', 'ticket.called',
       'ticket.finished', 'ticket.skipped', 'ticket.transferred', 'ticket.cancelled', 'ticket.returned',
       'ticket.serving'].forEach(function (type) { source.addEventListener(type, refresh); });

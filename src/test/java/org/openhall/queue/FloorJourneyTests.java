@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Response;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -21,11 +20,9 @@ import org.openhall.security.UserAccounts;
 import org.openhall.test.BrowserTestSupport;
 import org.openhall.test.MutableClock;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.TestPropertySource;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 
 /**
  * The supervisor's floor view in a real browser (Q-9, Q-6, Q-5): services with waiting, longest wait and estimate;
@@ -33,21 +30,14 @@ import org.springframework.test.context.TestPropertySource;
  * page; the board follows the floor by itself. A DEPT_HEAD sees the windows of their department, WINDOW_STAFF nothing.
  * Screenshots at 1366×768 and 1920×1080.
  */
-@TestPropertySource(properties = "openhall.queue.floor-scan.enabled=false")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "openhall.queue.close-day.enabled=false")
+@Import(QueueFixture.Config.class)
 class FloorJourneyTests extends BrowserTestSupport {
 
-    /** 2026-03-02 (Monday) 10:00 in Shanghai. */
-    static final Instant NOW = Instant.parse("2026-03-02T02:00:00Z");
-    static final MutableClock CLOCK = new MutableClock(NOW);
-
-    @TestConfiguration
-    static class Config {
-        @Bean
-        @Primary
-        Clock testClock() {
-            return CLOCK;
-        }
-    }
+    /** 10:00 on a working day in Shanghai (the clock shared by the queue tests). */
+    static final Instant NOW = QueueFixture.OPEN;
+    static final MutableClock CLOCK = QueueFixture.CLOCK;
 
     @Autowired
     OrganizationCommands org;
@@ -174,7 +164,8 @@ class FloorJourneyTests extends BrowserTestSupport {
         assertThat(idle.locator("button")).hasCount(0);
 
         // the floor moves on: window 5 calls A001; the scan clears its alert and the long queue (15 left), and the board
-        // follows by itself
+        // follows by itself: the live stream's events reload it (its own timer would take 30 seconds)
+        page.waitForFunction("() => window.openhallFloor && window.openhallFloor.connected");
         CLOCK.advance(Duration.ofSeconds(30));
         rows.setStatus(a001, TicketStatus.CALLED, window5, CLOCK.instant());
         rows.state(window5, WindowStatus.CALLING, o.medicalStaff()[1], a001, null, null, CLOCK.instant());
@@ -182,6 +173,7 @@ class FloorJourneyTests extends BrowserTestSupport {
         assertThat(r.cleared()).isEqualTo(2);
         assertThat(window("5")).containsText("叫号中");
         assertThat(window("5")).containsText("A001");
+        assertThat(((Number) page.evaluate("() => window.openhallFloor.refreshes")).intValue()).isPositive();
         assertThat(alerts()).hasCount(2);
         assertThat(alerts().filter(new Locator.FilterOptions().setHasText("窗口空闲"))).hasCount(0);
         assertThat(alerts().filter(new Locator.FilterOptions().setHasText("等候过久"))).hasCount(1);

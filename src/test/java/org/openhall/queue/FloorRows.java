@@ -82,9 +82,9 @@ public final class FloorRows {
         int seq = SEQ.incrementAndGet();
         jdbc.sql("""
                 insert into q_ticket (centre_id, service_id, business_date, seq, number, public_code, channel,
-                                      priority_class, status, issued_at, queued_at, window_id, called_at, serving_at,
-                                      finished_at)
-                values (:c, :s, :d, :seq, :n, :code, 'KIOSK', 'ORDINARY', :st, :q, :q, :w, :ca, :sa, :fa)""")
+                                      priority_class, status, issued_at, queued_at, rank_at, window_id, called_at,
+                                      serving_at, finished_at)
+                values (:c, :s, :d, :seq, :n, :code, 'KIOSK', 'ORDINARY', :st, :q, :q, :q, :w, :ca, :sa, :fa)""")
                 .param("c", centreId).param("s", serviceId).param("d", LocalDate.ofInstant(queuedAt, SHANGHAI))
                 .param("seq", seq).param("n", number).param("code", "C" + seq).param("st", status.name())
                 .param("q", Timestamp.from(queuedAt)).param("w", windowId)

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,12 +16,8 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.openhall.notification.Channel;
-import org.openhall.notification.Delivery;
-import org.openhall.notification.DeliveryStatus;
 import org.openhall.notification.Inbox;
 import org.openhall.notification.Message;
 import org.openhall.notification.Notifications;
@@ -41,11 +36,8 @@ import org.openhall.shared.DomainException;
 import org.openhall.test.MutableClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.context.annotation.Import;
 
 /**
  * The floor scan and the wait estimates on a real database (H2, or PostgreSQL with {@code -Ddb=postgresql}): an alert
@@ -54,63 +46,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * (Q-9). The estimates read today's handling times and the windows at work (Q-6).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "openhall.queue.floor-scan.enabled=false")
+        properties = "openhall.queue.close-day.enabled=false")
+@Import(QueueFixture.Config.class)
 class FloorScanTests {
 
-    /** 2026-03-02 (Monday) 10:00 in Shanghai. */
-    static final Instant START = Instant.parse("2026-03-02T02:00:00Z");
-    static final MutableClock CLOCK = new MutableClock(START);
-
-    /** Records what was sent instead of sending it. */
-    static final class RecordingNotifications implements Notifications {
-        record Sent(long centreId, String to, String subject, String body, @Nullable String link) {
-        }
-
-        final List<Sent> sent = new ArrayList<>();
-
-        synchronized List<Sent> to(String to) {
-            return sent.stream().filter(s -> s.to().equals(to)).toList();
-        }
-
-        @Override
-        public synchronized Delivery email(long centreId, String to, String subject, String body) {
-            return new Delivery(0, Channel.EMAIL, DeliveryStatus.SKIPPED, null);
-        }
-
-        @Override
-        public synchronized Delivery sms(long centreId, String mobile, String text) {
-            return new Delivery(0, Channel.SMS, DeliveryStatus.SKIPPED, null);
-        }
-
-        @Override
-        public synchronized Delivery message(long centreId, Inbox inbox, String subject, String body,
-                @Nullable String link) {
-            sent.add(new Sent(centreId, inbox.key(), subject, body, link));
-            return new Delivery(sent.size(), Channel.IN_SYSTEM, DeliveryStatus.SENT, null);
-        }
-
-        @Override
-        public List<Message> messages(Inbox inbox, int limit) {
-            return List.of();
-        }
-    }
-
-    static final RecordingNotifications SENT = new RecordingNotifications();
-
-    @TestConfiguration
-    static class Config {
-        @Bean
-        @Primary
-        Clock testClock() {
-            return CLOCK;
-        }
-
-        @Bean
-        @Primary
-        Notifications recordingNotifications() {
-            return SENT;
-        }
-    }
+    /** 10:00 on a working day in Shanghai (the clock shared by the queue tests). */
+    static final Instant START = QueueFixture.OPEN;
+    static final MutableClock CLOCK = QueueFixture.CLOCK;
 
     @Autowired
     FloorScan scan;
@@ -127,7 +69,7 @@ class FloorScanTests {
     @Autowired
     UserAccounts accounts;
     @Autowired
-    TransactionTemplate tx;
+    Notifications notifications;
 
     OrgFixture.Org o;
     FloorRows rows;
@@ -186,12 +128,15 @@ class FloorScanTests {
                 .contains("3 人");
         assertThat(events("queue.stats")).hasSize(1);
 
-        // the supervisor on duty is told, after commit
-        await().atMost(Duration.ofSeconds(10)).until(() -> !SENT.to("staff:" + supervisorStaff).isEmpty());
-        RecordingNotifications.Sent msg = SENT.to("staff:" + supervisorStaff).getFirst();
-        assertThat(msg.subject()).contains("窗口空闲");
-        assertThat(msg.body()).contains("5号窗口");
+        // the supervisor on duty is told in the in-system inbox, after commit
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> !notifications.messages(Inbox.staff(supervisorStaff), 10).isEmpty());
+        Message msg = notifications.messages(Inbox.staff(supervisorStaff), 10).getFirst();
+        assertThat(msg.subject()).isEqualTo("现场预警：窗口空闲");
+        assertThat(msg.body()).contains("5号窗口").contains("请到现场监控处理");
         assertThat(msg.link()).isEqualTo("/queue/floor");
+        // the other accounts of the centre are not (the supervisor account without a staff record has no inbox)
+        assertThat(notifications.messages(Inbox.staff(o.medicalStaff()[1]), 10)).isEmpty();
 
         // the condition lasts: the next scans raise nothing new, and the unchanged stats are not sent again
         CLOCK.advance(Duration.ofSeconds(30));

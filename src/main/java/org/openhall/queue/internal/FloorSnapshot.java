@@ -75,7 +75,11 @@ public record FloorSnapshot(long centreId, Instant now, List<ServiceState> servi
             @Nullable Instant servingAt) {
     }
 
-    /** A waiting ticket, with what the calling rule ranks it by. */
-    public record WaitingTicket(long id, long serviceId, String number, PriorityClass priority, Instant queuedAt) {
+    /**
+     * A waiting ticket, with what the calling rule ranks it by ({@link PriorityRule}): its class, its rank time
+     * ({@code rank_at}: the queue time, moved for a 过号 ticket that came back) and its queue time.
+     */
+    public record WaitingTicket(long id, long serviceId, String number, PriorityClass priority, Instant queuedAt,
+            Instant rankAt) {
     }
 }

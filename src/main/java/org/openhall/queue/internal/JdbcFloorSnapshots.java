@@ -126,12 +126,12 @@ public class JdbcFloorSnapshots {
                 .list();
 
         List<WaitingTicket> waiting = jdbc.sql("""
-                select id, service_id, number, priority_class, queued_at from q_ticket
+                select id, service_id, number, priority_class, queued_at, rank_at from q_ticket
                 where centre_id = :c and business_date = :d and status = 'WAITING'""")
                 .param("c", centreId).param("d", today)
                 .query((rs, i) -> new WaitingTicket(rs.getLong("id"), rs.getLong("service_id"), rs.getString("number"),
                         PriorityClass.valueOf(rs.getString("priority_class")),
-                        rs.getTimestamp("queued_at").toInstant()))
+                        rs.getTimestamp("queued_at").toInstant(), rs.getTimestamp("rank_at").toInstant()))
                 .list();
 
         return new FloorSnapshot(centreId, now, services, windows, waiting);

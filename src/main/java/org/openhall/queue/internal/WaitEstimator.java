@@ -51,14 +51,26 @@ import org.openhall.queue.internal.WaitEstimates.ServiceLoad;
  *     now (the floor alerts tell the supervisor, Q-9).
  * </ul>
  *
- * <p>The calling order is given to the constructor. Until the priority rule of the calling code is available to share,
- * it is {@link #ARRIVAL_ORDER} (queue time, then ticket id).
+ * <p>The calling order is given to the constructor; the application's is {@link #callingOrder(QueueRules)}, the rank
+ * order of {@link PriorityRule} that the windows call by (先急后缓, Q-3). The streak cap of that rule (after a few
+ * priority calls in a row a window takes the longest-waiting ordinary ticket) depends on each window's history and is
+ * left out: it moves a ticket by one place now and then.
  */
 public final class WaitEstimator {
 
-    /** First come, first served: queue time (kept over a transfer), then ticket id. */
+    /** By queue time (kept over a transfer), then ticket id: who has waited longest (not the calling order). */
     public static final Comparator<WaitingTicket> ARRIVAL_ORDER =
             Comparator.comparing(WaitingTicket::queuedAt).thenComparingLong(WaitingTicket::id);
+
+    /**
+     * The order in which windows call (Q-3): {@link PriorityRule}'s rank order — the effective instant (rank time, less
+     * the priority bonus for a priority ticket), then queue time, then id.
+     */
+    public static Comparator<WaitingTicket> callingOrder(QueueRules rules) {
+        PriorityRule rule = new PriorityRule(rules);
+        return Comparator.comparing((WaitingTicket t) -> rule.effective(t.priority(), t.rankAt()))
+                .thenComparing(WaitingTicket::queuedAt).thenComparingLong(WaitingTicket::id);
+    }
 
     /** How much a window only qualified for a service counts while its own line is empty (see the class comment). */
     public static final double QUALIFIED_WEIGHT = 0.5;
@@ -100,7 +112,7 @@ public final class WaitEstimator {
     }
 
     public static WaitEstimator of(QueueRules rules) {
-        return new WaitEstimator(rules.estimateSampleSize(), rules.dispatch(), ARRIVAL_ORDER);
+        return new WaitEstimator(rules.estimateSampleSize(), rules.dispatch(), callingOrder(rules));
     }
 
     /**
@@ -244,7 +256,8 @@ public final class WaitEstimator {
 
         /** A ticket taken now for the service (ordinary priority): what the kiosk prints and the floor shows. */
         public Estimate forNewTicket(long serviceId) {
-            return estimate(new WaitingTicket(Long.MAX_VALUE, serviceId, "", PriorityClass.ORDINARY, snapshot.now()));
+            return estimate(new WaitingTicket(Long.MAX_VALUE, serviceId, "", PriorityClass.ORDINARY, snapshot.now(),
+                    snapshot.now()));
         }
 
         /** Per active service: waiting, open windows, average minutes and the wait of a ticket taken now. */

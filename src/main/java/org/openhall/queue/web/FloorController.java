@@ -29,8 +29,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The supervisor's floor view {@code /queue/floor} (Q-9, Q-6, Q-5): services with waiting, longest wait and estimate,
- * windows with their state, clerk, current ticket, pause and idle time, open alerts with 确认 (acknowledge). It
- * refreshes itself every few seconds (htmx polling of {@code /queue/floor/board}).
+ * windows with their state, clerk, current ticket, pause and idle time, open alerts with 确认 (acknowledge). It is
+ * live: every event of the centre's stream ({@code /queue/live/{centre}/events}: calls, window states, alerts, stats)
+ * reloads the board ({@code /queue/floor/board}, htmx), and it reloads itself every 30 seconds besides.
  *
  * <p>For the centre office, leaders, supervisors, department heads and ADMIN (the roles of the navigation); a DEPT_HEAD
  * sees every service but only the windows of their department; an ADMIN chooses the centre. Acknowledging an alert and
@@ -41,8 +42,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @PreAuthorize("hasAnyRole('ADMIN','CENTRE_OFFICE','LEADER','SUPERVISOR','DEPT_HEAD')")
 class FloorController {
 
-    /** Seconds between two refreshes of the board. */
-    static final int REFRESH_SECONDS = 5;
+    /**
+     * Seconds between two refreshes of the board when no live event came (the idle and waiting minutes move on with the
+     * clock); every live event of the centre refreshes it at once.
+     */
+    static final int REFRESH_SECONDS = 30;
 
     private final FloorBoard board;
     private final FloorAlerts alerts;
@@ -163,6 +167,8 @@ class FloorController {
         model.addAttribute("floor", board.view(scope.centreId(), scope.departmentLimit()));
         model.addAttribute("centreParam", scope.centreChoices().isEmpty() ? null : scope.centreId());
         model.addAttribute("refreshSeconds", REFRESH_SECONDS);
+        model.addAttribute("liveUrl", "/queue/live/" + organization.centre(scope.centreId()).map(CentreInfo::code)
+                .orElseThrow() + "/events");
     }
 
     @ExceptionHandler(DomainException.class)

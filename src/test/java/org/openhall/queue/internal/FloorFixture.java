@@ -61,8 +61,8 @@ final class FloorFixture {
 
     long waiting(long service, double minutesAgo, PriorityClass priority) {
         long id = nextTicket++;
-        waiting.add(new WaitingTicket(id, service, "T%03d".formatted(id), priority,
-                NOW.minusSeconds(Math.round(minutesAgo * 60))));
+        Instant queued = NOW.minusSeconds(Math.round(minutesAgo * 60));
+        waiting.add(new WaitingTicket(id, service, "T%03d".formatted(id), priority, queued, queued));
         return id;
     }
 

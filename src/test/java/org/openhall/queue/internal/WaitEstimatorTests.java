@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.openhall.queue.PriorityClass;
 import org.openhall.queue.WindowStatus;
 import org.openhall.queue.internal.WaitEstimates.Estimate;
 import org.openhall.queue.internal.WaitEstimates.ServiceLoad;
@@ -15,7 +16,8 @@ import org.openhall.queue.internal.WaitEstimates.ServiceLoad;
 /** the wait estimator as a pure function of a floor snapshot. */
 class WaitEstimatorTests {
 
-    final WaitEstimator estimator = new WaitEstimator(3, true, WaitEstimator.ARRIVAL_ORDER);
+    /** Sample size 3, dispatch on, the application's calling order (the priority rule with the default bonus). */
+    final WaitEstimator estimator = new WaitEstimator(3, true, WaitEstimator.callingOrder(QueueRules.defaults()));
 
     @Test
     void averageIsTheMeanOfTheLatestSampleElseTheDefault() {
@@ -41,6 +43,23 @@ class WaitEstimatorTests {
         assertThat(floor.forTicket(otherService).peopleAhead()).isZero();
         // a ticket that does not wait (called meanwhile) gets nothing
         assertThat(floor.forTicket(999)).isEqualTo(new Estimate(0, 0));
+    }
+
+    @Test
+    void aPriorityTicketIsAheadOfThoseWhoCameLessThanTheBonusBeforeIt() {
+        // Q-3 先急后缓: a priority ticket ranks as if it had waited 30 minutes longer (the calling code's PriorityRule)
+        FloorFixture f = new FloorFixture().service(1, 10).idle(1, Set.of(1L));
+        long early = f.waiting(1, 40);
+        long recent = f.waiting(1, 20);
+        long special = f.waiting(1, 5, PriorityClass.SPECIAL);
+        WaitEstimator.Floor floor = estimator.on(f.snapshot());
+        assertThat(floor.forTicket(early).peopleAhead()).isZero();
+        assertThat(floor.forTicket(special).peopleAhead()).isEqualTo(1);
+        assertThat(floor.forTicket(recent).peopleAhead()).isEqualTo(2);
+        assertThat(floor.forNewTicket(1).peopleAhead()).isEqualTo(3);
+        // in arrival order the priority ticket would be last
+        WaitEstimator fifo = new WaitEstimator(3, true, WaitEstimator.ARRIVAL_ORDER);
+        assertThat(fifo.on(f.snapshot()).forTicket(special).peopleAhead()).isEqualTo(2);
     }
 
     @Test

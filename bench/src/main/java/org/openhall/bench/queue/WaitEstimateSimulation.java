@@ -60,8 +60,8 @@ public final class WaitEstimateSimulation {
     /** 2026-03-02 00:00 in Shanghai: the simulated clock starts here; times inside a day are seconds from midnight. */
     static final Instant MIDNIGHT = Instant.parse("2026-03-01T16:00:00Z");
     static final QueueRules RULES = QueueRules.defaults();
-    /** The calling order of the application (the estimator's, shared). */
-    static final Comparator<WaitingTicket> CALLING_ORDER = WaitEstimator.ARRIVAL_ORDER;
+    /** The calling order of the application (its priority rule, shared with the estimator), without the streak cap. */
+    static final Comparator<WaitingTicket> CALLING_ORDER = WaitEstimator.callingOrder(RULES);
 
     /** A service of the simulated hall: configured default, true log-normal handling (median, sigma), share. */
     record Service(long id, String code, String name, int defaultMinutes, double medianMinutes, double sigma,
@@ -149,7 +149,7 @@ public final class WaitEstimateSimulation {
         }
 
         WaitingTicket waiting() {
-            return new WaitingTicket(id, service.id(), number, priority, instant(issuedAt));
+            return new WaitingTicket(id, service.id(), number, priority, instant(issuedAt), instant(issuedAt));
         }
     }
 

@@ -494,6 +494,7 @@ public final class WaitEstimateSimulation {
         }
         Errors all = new Errors();
         Errors peak = new Errors();
+        Errors priority = new Errors();
         int served = 0;
         int noShows = 0;
         double maxWait = 0;
@@ -514,6 +515,9 @@ public final class WaitEstimateSimulation {
                 perService.get(t.service.code()).add(t);
                 if (t.issuedAt >= at(9, 0) && t.issuedAt < at(11, 0)) {
                     peak.add(t);
+                }
+                if (t.priority != PriorityClass.ORDINARY) {
+                    priority.add(t);
                 }
             }
         }
@@ -536,6 +540,7 @@ public final class WaitEstimateSimulation {
             System.out.println(perService.get(s.code()).row(s.code() + " " + s.name()));
         }
         System.out.println(peak.row("09–11 peak"));
+        System.out.println(priority.row("priority (5 %)"));
         System.out.println(all.row("all"));
         System.out.println();
         System.out.println("naive: people ahead × default minutes; simple: ⌈people ahead × today's average / max(open"

@@ -29,6 +29,8 @@ import org.openhall.queue.internal.FloorAlerts;
 import org.openhall.queue.internal.FloorScan;
 import org.openhall.queue.internal.LiveEvent;
 import org.openhall.queue.internal.LiveEvents;
+import org.openhall.queue.internal.QueueDesk;
+import org.openhall.queue.internal.QueueServices;
 import org.openhall.queue.internal.WaitEstimates;
 import org.openhall.security.Role;
 import org.openhall.security.UserAccounts;
@@ -70,6 +72,10 @@ class FloorScanTests {
     UserAccounts accounts;
     @Autowired
     Notifications notifications;
+    @Autowired
+    QueueServices services;
+    @Autowired
+    QueueDesk desk;
 
     OrgFixture.Org o;
     FloorRows rows;
@@ -169,6 +175,32 @@ class FloorScanTests {
         assertThat(scan.scan(o.centreId()).raised()).isEqualTo(1);
         assertThat(alertRows("WINDOW_IDLE")).isEqualTo(2);
         assertThat(alerts.open(o.centreId())).hasSize(1);
+    }
+
+    @Test
+    void theDeskPrintsTheEstimatesOfTheFloor() {
+        // Q-6 on the ticket: the desk asks WaitEstimates. One window signed in that calls A and B (8 minutes each by
+        // default): a B ticket taken first is ahead of the A tickets on that window, though of another service
+        QueueFixture.Floor f = QueueFixture.create(org, accounts, services, 2);
+        desk.signIn(f.windows()[0], f.staff()[0], "test");
+        QueueDesk.IssuedTicket b = desk.issue(QueueDesk.IssueRequest.ordinary(f.centreId(), f.serviceB(),
+                TicketChannel.KIOSK), "test");
+        QueueDesk.IssuedTicket a1 = desk.issue(QueueDesk.IssueRequest.ordinary(f.centreId(), f.serviceA(),
+                TicketChannel.KIOSK), "test");
+        QueueDesk.IssuedTicket a2 = desk.issue(QueueDesk.IssueRequest.ordinary(f.centreId(), f.serviceA(),
+                TicketChannel.KIOSK), "test");
+        assertThat(b.peopleAhead()).isZero();
+        assertThat(b.estimatedWaitMinutes()).isZero();
+        assertThat(a1.peopleAhead()).isZero();
+        assertThat(a1.estimatedWaitMinutes()).isEqualTo(8);
+        assertThat(a2.peopleAhead()).isEqualTo(1);
+        assertThat(a2.estimatedWaitMinutes()).isEqualTo(16);
+        // the window calls the B ticket: A's first is next when it is done (8 minutes), the second 8 minutes later
+        assertThat(desk.callNext(f.windows()[0], "test")).get().extracting(QueueDesk.TicketView::id)
+                .isEqualTo(b.ticket().id());
+        CLOCK.advance(Duration.ofMinutes(3));
+        assertThat(estimates.forTicket(a1.ticket().id())).isEqualTo(new WaitEstimates.Estimate(0, 5));
+        assertThat(estimates.forTicket(a2.ticket().id())).isEqualTo(new WaitEstimates.Estimate(1, 13));
     }
 
     @Test

@@ -10,18 +10,17 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openhall.queue.internal.Devices;
-import org.openhall.queue.internal.InMemoryDevices;
+import org.openhall.queue.internal.LiveHub;
 import org.openhall.queue.internal.QueueDesk;
 import org.openhall.queue.internal.QueueDesk.IssueRequest;
 import org.openhall.queue.internal.QueueServices;
+import org.openhall.organization.OrgFixture;
 import org.openhall.organization.OrganizationCommands;
 import org.openhall.security.UserAccounts;
 import org.openhall.test.BrowserTestSupport;
 import org.openhall.test.Http;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
 /**
@@ -33,22 +32,15 @@ import org.springframework.context.annotation.Import;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "openhall.queue.close-day.enabled=false")
-@Import({QueueFixture.Config.class, DisplayJourneyTests.DevicesConfig.class})
+@Import(QueueFixture.Config.class)
 class DisplayJourneyTests extends BrowserTestSupport {
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class DevicesConfig {
-        @Bean
-        Devices testDevices() {
-            return new InMemoryDevices();
-        }
-    }
 
     @Autowired OrganizationCommands org;
     @Autowired UserAccounts accounts;
     @Autowired QueueServices services;
     @Autowired QueueDesk desk;
     @Autowired Devices devices;
+    @Autowired LiveHub hub;
 
     QueueFixture.Floor floor;
 
@@ -202,11 +194,64 @@ class DisplayJourneyTests extends BrowserTestSupport {
     }
 
     @Test
+    void aDisplayThatLostItsStreamResumesWithoutMissingACall() {
+        String hall = token(DeviceKind.HALL_DISPLAY, null);
+        issue("段誉");
+        issue(null);
+        page.navigate(url("/devices/" + hall + "/hall"));
+        waitConnected(page);
+        desk.callNext(floor.windows()[0], "test").orElseThrow();
+        assertThat(page.locator("#qd-now-number")).hasText("A001");
+
+        // the server drops the stream (a restart, a proxy); the call made meanwhile comes with the resumed stream
+        hub.disconnect(floor.centreId());
+        desk.callNext(floor.windows()[1], "test").orElseThrow();
+        page.waitForFunction("() => window.openhallDisplay.disconnects >= 1");
+        assertThat(page.locator("#qd-now-number")).hasText("A002");
+        assertThat(page.locator("#qd-now-go")).hasText("请到 11 号窗口办理");
+        waitConnected(page);
+        assertThat(page.locator("#qd-conn")).isHidden();
+        assertThat(page.locator("#qd-calls tr")).hasCount(2);
+        page.waitForFunction("() => window.openhallDisplay.spoken.length >= 4");
+        assertThat(spoken(page)).containsExactly(
+                "请 A 零 零 一 号到 10 号窗口办理", "请 A 零 零 一 号到 10 号窗口办理",
+                "请 A 零 零 二 号到 11 号窗口办理", "请 A 零 零 二 号到 11 号窗口办理");
+    }
+
+    @Test
+    void theSupervisorsPagesListenWithTheLoginSession() {
+        login(floor.org().supervisor(), OrgFixture.PASSWORD);
+        page.evaluate("""
+                code => {
+                  window.got = [];
+                  window.es = new EventSource('/queue/live/' + code + '/events');
+                  window.es.addEventListener('ticket.called', e => window.got.push(JSON.parse(e.data).number));
+                }""", floor.org().code());
+        page.waitForFunction("() => window.es.readyState === 1");
+        issue("段誉");
+        desk.callNext(floor.windows()[0], "test").orElseThrow();
+        page.waitForFunction("() => window.got.length === 1");
+        assertThat(page.evaluate("() => window.got[0]")).isEqualTo("A001");
+        // staff of another centre may not listen to this one
+        QueueFixture.Floor other = QueueFixture.create(org, accounts, services, 1);
+        Object status = page.evaluate("code => fetch('/queue/live/' + code + '/events').then(r => r.status)",
+                other.org().code());
+        assertThat(status).isEqualTo(403);
+        page.evaluate("() => window.es.close()");
+    }
+
+    @Test
     void aDeviceOfAnotherKindOrAnUnknownTokenGetsNothing() {
         String hall = token(DeviceKind.HALL_DISPLAY, null);
         Http http = new Http(port);
         assertThat(http.get("/devices/" + hall + "/window").statusCode()).isEqualTo(404);
         assertThat(http.get("/devices/not-a-token/hall").statusCode()).isEqualTo(404);
+        Devices.IssuedDevice old = devices.issue(floor.centreId(), DeviceKind.HALL_DISPLAY, "旧叫号屏", null);
+        assertThat(http.get("/devices/" + old.token() + "/hall").statusCode()).isEqualTo(200);
+        devices.revoke(old.device().id());
+        assertThat(http.get("/devices/" + old.token() + "/hall").statusCode()).isEqualTo(404);
+        assertThat(http.get("/devices/" + old.token() + "/events", "Accept", "text/event-stream").statusCode())
+                .isEqualTo(404);
         var r = http.get("/devices/not-a-token/events", "Accept", "text/event-stream");
         assertThat(r.statusCode()).as(r.body()).isEqualTo(404);
         page.navigate(url("/devices/not-a-token/hall"));

@@ -18,6 +18,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.openhall.queue.internal.QueueDesk;
+import org.openhall.queue.internal.Devices;
+import org.openhall.queue.internal.LiveHub;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openhall.queue.WindowStatus;
 import org.openhall.queue.TicketChannel;
 import org.openhall.queue.internal.QueueServices;
@@ -30,6 +35,7 @@ import org.openhall.queue.internal.QueueServices;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "openhall.queue.close-day.enabled=false")
 @Import(QueueFixture.Config.class)
+@ExtendWith(OutputCaptureExtension.class)
 class LiveStreamTests {
 
     private static final Duration SOON = Duration.ofSeconds(10);
@@ -41,6 +47,8 @@ class LiveStreamTests {
     @Autowired TransactionTemplate tx;
     @Autowired QueueServices services;
     @Autowired QueueDesk desk;
+    @Autowired Devices devices;
+    @Autowired LiveHub hub;
 
     QueueFixture.Floor floor;
     OrgFixture.Org o;
@@ -135,6 +143,25 @@ class LiveStreamTests {
     }
 
     @Test
+    void aStreamTheServerEndsEndsCleanlyForStaffAndDevices(CapturedOutput output) throws Exception {
+        String path = "/api/v1/queue/centres/" + o.code() + "/events";
+        String hall = devices.issue(o.centreId(), DeviceKind.HALL_DISPLAY, "叫号屏", null).token();
+        try (SseClient staff = SseClient.open(url(path), "Authorization", office());
+                SseClient device = SseClient.open(url(path), "Authorization", "Bearer " + hall)) {
+            long id = call("A001", "5");
+            assertThat(staff.take(1, SOON)).extracting(SseClient.Event::idNumber).containsExactly(id);
+            assertThat(device.take(1, SOON)).extracting(SseClient.Event::idNumber).containsExactly(id);
+            // the server closes the streams (what a timeout, a revoked device or a shutdown do)
+            hub.disconnect(o.centreId());
+            assertThat(staff.awaitEnd(SOON)).as("staff stream ended").isTrue();
+            assertThat(device.awaitEnd(SOON)).as("device stream ended").isTrue();
+        }
+        Thread.sleep(500);
+        // the completing (async) dispatch of the stream is not refused by the stateless API security
+        assertThat(output.getAll()).doesNotContain("Unable to handle the Spring Security Exception");
+    }
+
+    @Test
     void theFirstConnectMayResumeFromTheIdThePageWasDrawnAt() {
         long drawnAt = events.lastId(o.centreId());
         long a = call("A001", "5");
@@ -160,6 +187,18 @@ class LiveStreamTests {
                 office()).statusCode()).isEqualTo(404);
         assertThat(http.get(path + "?lastEventId=abc", "Accept", "text/event-stream", "Authorization", office())
                 .statusCode()).isEqualTo(400);
+        // a device of the centre with its Bearer token may; one of another centre may not
+        String hall = devices.issue(o.centreId(), DeviceKind.HALL_DISPLAY, "叫号屏", null).token();
+        String foreign = devices.issue(other.centreId(), DeviceKind.HALL_DISPLAY, "叫号屏", null).token();
+        try (SseClient sse = SseClient.open(url(path), "Authorization", "Bearer " + hall)) {
+            assertThat(sse.status()).isEqualTo(200);
+            long id = call("A001", "5");
+            assertThat(sse.take(1, SOON)).extracting(SseClient.Event::idNumber).containsExactly(id);
+        }
+        assertThat(http.get(path, "Accept", "text/event-stream", "Authorization", "Bearer " + foreign).statusCode())
+                .isEqualTo(403);
+        assertThat(http.get(path, "Accept", "text/event-stream", "Authorization", "Bearer not-a-device-token")
+                .statusCode()).isEqualTo(401);
         // the staff page stream wants a login session
         assertThat(http.get("/queue/live/" + o.code() + "/events", "Accept", "text/event-stream").statusCode())
                 .isIn(302, 401);

@@ -747,7 +747,7 @@ class QueueDeskService implements QueueDesk {
         Instant now = clock.instant();
         LocalDate today = today(centre.id(), now);
         Instant skipLimit = now.minus(rules.skipReturn());
-        List<TicketRow> open = jdbc.sql(TicketRow.SELECT + """
+        List<TicketRow> open = jdbc.sql(TicketRow.SELECT + " " + """
                  where t.centre_id = :c and ((t.business_date < :d and t.status in ('WAITING', 'SKIPPED'))
                    or (t.status = 'SKIPPED' and t.skipped_at < :limit))""")
                 .param("c", centre.id()).param("d", today).param("limit", Timestamp.from(skipLimit))

@@ -129,8 +129,11 @@ public class Ratings {
             return false;
         }
         // the window moved on: a ticket called there after this one finished belongs to the next applicant
-        Integer later = jdbc.sql("select count(*) from q_ticket where window_id = :w and called_at > :f")
-                .param("w", t.windowId()).param("f", Timestamp.from(t.finishedAt())).query(Integer.class).single();
+        Integer later = jdbc.sql("""
+                select count(*) from q_ticket where window_id = :w and id <> :t
+                and (status in ('CALLED', 'SERVING') or called_at > :f)""")
+                .param("w", t.windowId()).param("t", t.ticketId()).param("f", Timestamp.from(t.finishedAt()))
+                .query(Integer.class).single();
         return later == 0;
     }
 

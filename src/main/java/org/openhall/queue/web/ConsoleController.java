@@ -21,6 +21,7 @@ import org.openhall.queue.WindowStatus;
 import org.openhall.queue.internal.QueueDesk;
 import org.openhall.queue.internal.QueueRules;
 import org.openhall.queue.internal.QueueServices;
+import org.openhall.queue.internal.PageEstimates;
 import org.openhall.queue.internal.WaitEstimates;
 import org.openhall.security.CurrentUser;
 import org.openhall.security.CurrentUsers;
@@ -55,14 +56,14 @@ class ConsoleController {
 
     private final QueueDesk desk;
     private final QueueServices services;
-    private final WaitEstimates estimates;
+    private final PageEstimates estimates;
     private final OrganizationApi organization;
     private final CurrentUsers users;
     private final QueueRules queueRules;
     private final PageMessages messages;
     private final Clock clock;
 
-    ConsoleController(QueueDesk desk, QueueServices services, WaitEstimates estimates, OrganizationApi organization,
+    ConsoleController(QueueDesk desk, QueueServices services, PageEstimates estimates, OrganizationApi organization,
             CurrentUsers users, QueueRules queueRules, PageMessages messages, Clock clock) {
         this.desk = desk;
         this.services = services;

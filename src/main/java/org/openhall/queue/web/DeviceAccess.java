@@ -3,6 +3,7 @@ package org.openhall.queue.web;
 import org.openhall.queue.DeviceKind;
 import org.openhall.queue.internal.Devices;
 import org.openhall.security.DevicePrincipal;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -12,9 +13,9 @@ import org.springframework.stereotype.Component;
 @Component
 class DeviceAccess {
 
-    private final Devices devices;
+    private final ObjectProvider<Devices> devices;
 
-    DeviceAccess(Devices devices) {
+    DeviceAccess(ObjectProvider<Devices> devices) {
         this.devices = devices;
     }
 
@@ -22,7 +23,11 @@ class DeviceAccess {
         if (token.isBlank() || token.length() > 200) {
             throw new UnknownDeviceException();
         }
-        return devices.byToken(token).filter(d -> d.kind().equals(kind.name()))
+        Devices all = devices.getIfAvailable();
+        if (all == null) {
+            throw new UnknownDeviceException();
+        }
+        return all.byToken(token).filter(d -> d.kind().equals(kind.name()))
                 .orElseThrow(UnknownDeviceException::new);
     }
 }

@@ -13,6 +13,7 @@ import org.openhall.queue.TicketChannel;
 import org.openhall.queue.internal.QueueDesk;
 import org.openhall.queue.internal.QueuePageRules;
 import org.openhall.queue.internal.QueueServices;
+import org.openhall.queue.internal.PageEstimates;
 import org.openhall.queue.internal.WaitEstimates;
 import org.openhall.security.DevicePrincipal;
 import org.openhall.shared.DomainException;
@@ -39,7 +40,7 @@ class KioskController implements DevicePage {
     private final DeviceAccess access;
     private final QueueDesk desk;
     private final QueueServices services;
-    private final WaitEstimates estimates;
+    private final PageEstimates estimates;
     private final OrganizationApi organization;
     private final TicketSlips slips;
     private final HallHours hours;
@@ -47,7 +48,7 @@ class KioskController implements DevicePage {
     private final Clock clock;
     private final PageMessages messages;
 
-    KioskController(DeviceAccess access, QueueDesk desk, QueueServices services, WaitEstimates estimates,
+    KioskController(DeviceAccess access, QueueDesk desk, QueueServices services, PageEstimates estimates,
             OrganizationApi organization, TicketSlips slips, HallHours hours, QueuePageRules rules, Clock clock,
             PageMessages messages) {
         this.messages = messages;
@@ -93,7 +94,7 @@ class KioskController implements DevicePage {
         QueueDesk.IssuedTicket issued = desk.issue(new QueueDesk.IssueRequest(kiosk.centreId(), serviceId,
                 TicketChannel.KIOSK, reason == null ? PriorityClass.ORDINARY : PriorityClass.SPECIAL, reason, null, null,
                 null, List.of()), "device:" + kiosk.deviceId());
-        return "redirect:/devices/" + token + "/kiosk/tickets/" + issued.ticket().id() + "?new";
+        return "redirect:/devices/" + token + "/kiosk/tickets/" + issued.ticket().id() + "?new=1";
     }
 
     /** The ticket just issued, shown large and printed; the kiosk shows only its own centre's recent tickets. */

@@ -13,6 +13,7 @@ import org.openhall.queue.internal.OnlineRateLimiter;
 import org.openhall.queue.internal.OnlineTickets;
 import org.openhall.queue.internal.QueueDesk;
 import org.openhall.queue.internal.QueuePageRules;
+import org.openhall.queue.internal.PageEstimates;
 import org.openhall.queue.internal.WaitEstimates;
 import org.openhall.shared.DomainException;
 import org.springframework.http.HttpHeaders;
@@ -33,14 +34,14 @@ import org.springframework.web.bind.annotation.PostMapping;
 class OnlineTicketController {
 
     private final OrganizationApi organization;
-    private final WaitEstimates estimates;
+    private final PageEstimates estimates;
     private final OnlineTickets tickets;
     private final OnlineRateLimiter limiter;
     private final HallHours hours;
     private final QueuePageRules rules;
     private final PageMessages messages;
 
-    OnlineTicketController(OrganizationApi organization, WaitEstimates estimates, OnlineTickets tickets,
+    OnlineTicketController(OrganizationApi organization, PageEstimates estimates, OnlineTickets tickets,
             OnlineRateLimiter limiter, HallHours hours, QueuePageRules rules, PageMessages messages) {
         this.organization = organization;
         this.estimates = estimates;
@@ -85,7 +86,7 @@ class OnlineTicketController {
             QueueDesk.IssuedTicket issued = tickets.issue(centre.get().id(), form.getServiceId(),
                     String.valueOf(form.getMobile()), form.getName());
             return "redirect:/public/tickets/" + issued.ticket().id() + "?code="
-                    + URLEncoder.encode(issued.ticket().publicCode(), StandardCharsets.UTF_8) + "&new";
+                    + URLEncoder.encode(issued.ticket().publicCode(), StandardCharsets.UTF_8) + "&new=1";
         } catch (DomainException e) {
             response.setStatus(PageMessages.status(e));
             if ("mobile".equals(e.field())) {

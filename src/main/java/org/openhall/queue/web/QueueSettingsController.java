@@ -20,6 +20,7 @@ import org.openhall.security.CurrentUser;
 import org.openhall.security.CurrentUsers;
 import org.openhall.shared.DomainException;
 import org.openhall.shared.qr.QrCodes;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -45,16 +46,16 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class QueueSettingsController {
 
     private final QueueServices services;
-    private final Devices devices;
+    private final ObjectProvider<Devices> deviceProvider;
     private final OrganizationApi organization;
     private final CurrentUsers users;
     private final PageMessages messages;
     private final String publicUrl;
 
-    QueueSettingsController(QueueServices services, Devices devices, OrganizationApi organization, CurrentUsers users,
+    QueueSettingsController(QueueServices services, ObjectProvider<Devices> devices, OrganizationApi organization, CurrentUsers users,
             PageMessages messages, @Value("${openhall.public-url:http://localhost:8080}") String publicUrl) {
         this.services = services;
-        this.devices = devices;
+        this.deviceProvider = devices;
         this.organization = organization;
         this.users = users;
         this.messages = messages;
@@ -214,7 +215,7 @@ class QueueSettingsController {
             return "queue/settings";
         }
         try {
-            Devices.IssuedDevice issued = devices.issue(c.id(), form.getKind(), name,
+            Devices.IssuedDevice issued = devices().issue(c.id(), form.getKind(), name,
                     needsWindow ? form.getWindowId() : null);
             String url = publicUrl + pagePath(issued.device().kind(), issued.token());
             redirect.addFlashAttribute("issuedDevice", issued.device());
@@ -245,10 +246,10 @@ class QueueSettingsController {
     String revoke(@PathVariable long deviceId, @RequestParam(required = false) @Nullable Long centre,
             RedirectAttributes redirect) {
         CentreInfo c = centre(centre);
-        Devices.DeviceView d = devices.devices(c.id()).stream().filter(x -> x.id() == deviceId).findFirst()
+        Devices.DeviceView d = devices().devices(c.id()).stream().filter(x -> x.id() == deviceId).findFirst()
                 .orElseThrow(() -> DomainException.notFound("queue.pages.settings.device.unknown"));
         try {
-            devices.revoke(deviceId);
+            devices().revoke(deviceId);
             redirect.addFlashAttribute("flash", messages.text("queue.pages.settings.device.revoked", d.name()));
         } catch (DomainException e) {
             redirect.addFlashAttribute("flashError", messages.text(e));
@@ -264,6 +265,14 @@ class QueueSettingsController {
     }
 
     // ---------------------------------------------------------------------------------------------------------------
+
+    private Devices devices() {
+        Devices d = deviceProvider.getIfAvailable();
+        if (d == null) {
+            throw DomainException.unprocessable("queue.pages.settings.device.unavailable");
+        }
+        return d;
+    }
 
     /** The path of a device's page; the displays' pages are served by the live module. */
     static String pagePath(DeviceKind kind, String token) {
@@ -293,7 +302,8 @@ class QueueSettingsController {
         Map<Long, String> windowNumbers = new HashMap<>();
         organization.windows(c.id()).forEach(w -> windowNumbers.put(w.id(), w.number()));
         model.addAttribute("windowNumbers", windowNumbers);
-        model.addAttribute("devices", devices.devices(c.id()).stream()
+        Devices d0 = deviceProvider.getIfAvailable();
+        model.addAttribute("devices", (d0 == null ? List.<Devices.DeviceView>of() : d0.devices(c.id())).stream()
                 .map(d -> new DeviceRow(d, d.windowId() == null ? null : windowNumbers.get(d.windowId()),
                         LocalDateTime.ofInstant(d.createdAt(), zone),
                         d.lastSeenAt() == null ? null : LocalDateTime.ofInstant(d.lastSeenAt(), zone),

@@ -11,6 +11,7 @@ import org.openhall.organization.CentreInfo;
 import org.openhall.organization.OrganizationApi;
 import org.openhall.queue.TicketStatus;
 import org.openhall.queue.internal.QueueDesk;
+import org.openhall.queue.internal.PageEstimates;
 import org.openhall.queue.internal.WaitEstimates;
 import org.openhall.shared.qr.QrCodes;
 import org.springframework.beans.factory.annotation.Value;
@@ -24,11 +25,11 @@ import org.springframework.stereotype.Component;
 class TicketSlips {
 
     private final OrganizationApi organization;
-    private final WaitEstimates estimates;
+    private final PageEstimates estimates;
     private final Clock clock;
     private final String publicUrl;
 
-    TicketSlips(OrganizationApi organization, WaitEstimates estimates, Clock clock,
+    TicketSlips(OrganizationApi organization, PageEstimates estimates, Clock clock,
             @Value("${openhall.public-url:http://localhost:8080}") String publicUrl) {
         this.organization = organization;
         this.estimates = estimates;

@@ -10,6 +10,7 @@ import org.openhall.security.DevicePrincipal;
  * The hall devices and their tokens (Q-1, Q-4, Q-8): issued and revoked by the centre office (audited); a token is shown
  * once on issue, only its SHA-256 is stored. Also the {@link org.openhall.security.DeviceTokens} bean of the API chain.
  */
+@org.springframework.modulith.NamedInterface("setup")
 public interface Devices {
 
     /** Issues a device; the returned token is shown once. */

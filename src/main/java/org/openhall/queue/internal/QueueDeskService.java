@@ -281,10 +281,10 @@ class QueueDeskService implements QueueDesk {
             if (staff.centreId() != window.centreId()) {
                 throw DomainException.invalid("staffId", "queue.staff.otherCentre");
             }
-            WindowRow state = ensureState(window);
-            if (state.signedIn()) {
-                if (Objects.equals(state.staffId(), staffId)) {
-                    return viewOf(window, state);
+            Optional<WindowRow> current = stateRow(windowId);
+            if (current.isPresent() && current.get().signedIn()) {
+                if (Objects.equals(current.get().staffId(), staffId)) {
+                    return viewOf(window, current.get());
                 }
                 throw DomainException.conflict("queue.window.occupied", window.number());
             }
@@ -294,6 +294,7 @@ class QueueDeskService implements QueueDesk {
                 String other = org.window(elsewhere.get()).map(WindowInfo::number).orElse("?");
                 throw DomainException.conflict("queue.staff.elsewhere", staff.name(), other);
             }
+            WindowRow state = current.orElseGet(() -> ensureState(window));
             Instant now = clock.instant();
             GeneratedKeyHolder keys = new GeneratedKeyHolder();
             jdbc.sql("insert into q_session (centre_id, window_id, staff_id, signed_in_at) values (:c, :w, :s, :now)")
@@ -748,7 +749,7 @@ class QueueDeskService implements QueueDesk {
         LocalDate today = today(centre.id(), now);
         Instant skipLimit = now.minus(rules.skipReturn());
         List<TicketRow> open = jdbc.sql(TicketRow.SELECT + " " + """
-                 where t.centre_id = :c and ((t.business_date < :d and t.status in ('WAITING', 'SKIPPED'))
+                where t.centre_id = :c and ((t.business_date < :d and t.status in ('WAITING', 'SKIPPED'))
                    or (t.status = 'SKIPPED' and t.skipped_at < :limit))""")
                 .param("c", centre.id()).param("d", today).param("limit", Timestamp.from(skipLimit))
                 .query(TicketRow::map).list();

@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
  * Configuration of the queue services (排队业务) and which windows call them (Q-1, Q-2, Q-10), kept by the centre
  * office; validated and audited.
  */
+@org.springframework.modulith.NamedInterface("setup")
 public interface QueueServices {
 
     List<ServiceView> services(long centreId);

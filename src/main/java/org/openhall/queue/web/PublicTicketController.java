@@ -1,70 +1,64 @@
 package org.openhall.queue.web;
 
-import jakarta.servlet.http.HttpServletResponse;
-import java.util.Optional;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Instant;
 import org.jspecify.annotations.Nullable;
+import org.openhall.queue.TicketStatus;
 import org.openhall.queue.internal.QueueDesk;
-import org.openhall.queue.internal.QueuePageRules;
-import org.springframework.stereotype.Controller;
-import org.springframework.ui.Model;
+import org.openhall.queue.internal.QueueDesk.TicketView;
+import org.openhall.queue.internal.WaitEstimates;
+import org.openhall.shared.DomainException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The public status of a ticket (Q-1, Q-6), opened from the QR code on the printed ticket or after taking a ticket
- * online: number, service, status, people ahead, estimated wait, and the window once called. Needs the ticket's printed
- * code; a wrong code answers exactly like an unknown ticket (404). The page refreshes itself. No personal data.
+ * The public status of a ticket (Q-1, Q-6), opened from the QR code on the ticket without login: the ticket id and the
+ * code printed on it. A wrong code answers exactly like an unknown id (404). No personal data (SEC-2): number,
+ * service, status, the window once called, and people ahead / estimated wait while waiting (when estimates are on).
  */
-@Controller
+@RestController
+@Tag(name = "Queue (排队叫号)")
 class PublicTicketController {
 
     private final QueueDesk desk;
-    private final TicketSlips slips;
-    private final QueuePageRules rules;
+    private final ObjectProvider<WaitEstimates> estimates;
 
-    PublicTicketController(QueueDesk desk, TicketSlips slips, QueuePageRules rules) {
+    PublicTicketController(QueueDesk desk, ObjectProvider<WaitEstimates> estimates) {
         this.desk = desk;
-        this.slips = slips;
-        this.rules = rules;
+        this.estimates = estimates;
     }
 
-    @GetMapping("/public/tickets/{id}")
-    String status(@PathVariable String id, @RequestParam(required = false) @Nullable String code,
-            @RequestParam(name = "new", required = false) @Nullable String fresh, HttpServletResponse response,
-            Model model) {
-        Optional<QueueDesk.TicketView> ticket = find(id, code);
-        model.addAttribute("rules", rules);
-        if (ticket.isEmpty()) {
-            response.setStatus(HttpServletResponse.SC_NOT_FOUND);
-            model.addAttribute("notFound", true);
-            return "queue/public-ticket";
-        }
-        model.addAttribute("slip", slips.slip(ticket.get(), null));
-        model.addAttribute("fresh", fresh != null);
-        return "queue/public-ticket";
+    @Schema(description = "A ticket's public status")
+    record PublicTicket(long id, String number, String service, TicketStatus status, Instant queuedAt,
+            @Nullable String window, @Nullable Integer peopleAhead, @Nullable Integer estimatedWaitMinutes) {
     }
 
-    /** The ticket for printing at home (online tickets) or at a desk: the same slip as the kiosk prints. */
-    @GetMapping("/public/tickets/{id}/print")
-    String print(@PathVariable String id, @RequestParam(required = false) @Nullable String code,
-            @RequestParam(required = false) @Nullable String paper, HttpServletResponse response, Model model) {
-        Optional<QueueDesk.TicketView> ticket = find(id, code);
-        model.addAttribute("rules", rules);
-        if (ticket.isEmpty()) {
-            response.setStatus(HttpServletResponse.SC_NOT_FOUND);
-            model.addAttribute("notFound", true);
-            return "queue/public-ticket";
+    @Operation(summary = "Ticket status by id and the code printed on the ticket (no login)",
+            responses = {@ApiResponse(responseCode = "200"),
+                    @ApiResponse(responseCode = "404", description = "unknown ticket or wrong code",
+                            content = @Content(mediaType = "application/problem+json"))})
+    @GetMapping("/api/v1/public/tickets/{id}")
+    PublicTicket status(@PathVariable long id, @Parameter(description = "the 6-character code on the ticket")
+            @RequestParam String code) {
+        TicketView t = desk.publicTicket(id, code).orElseThrow(() -> DomainException.notFound("queue.ticket.notFound"));
+        Integer ahead = null;
+        Integer minutes = null;
+        WaitEstimates e = estimates.getIfAvailable();
+        if (e != null && t.status() == TicketStatus.WAITING) {
+            WaitEstimates.Estimate estimate = e.forTicket(t.id());
+            ahead = estimate.peopleAhead();
+            minutes = estimate.minutes();
         }
-        model.addAttribute("slip", slips.slip(ticket.get(), null));
-        model.addAttribute("a4", "a4".equalsIgnoreCase(paper));
-        return "queue/public-ticket-print";
-    }
-
-    private Optional<QueueDesk.TicketView> find(String id, @Nullable String code) {
-        if (code == null || code.isBlank() || code.length() > 16 || !id.matches("\\d{1,18}")) {
-            return Optional.empty();
-        }
-        return desk.publicTicket(Long.parseLong(id), code.strip());
+        boolean atWindow = t.status() == TicketStatus.CALLED || t.status() == TicketStatus.SERVING;
+        return new PublicTicket(t.id(), t.number(), t.serviceName(), t.status(), t.queuedAt(),
+                atWindow ? t.windowNumber() : null, ahead, minutes);
     }
 }

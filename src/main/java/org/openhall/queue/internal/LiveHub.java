@@ -1,0 +1,580 @@
+package org.openhall.queue.internal;
+
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableSet;
+import java.util.TreeMap;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The live hub of this node (Q-4): pushes the floor's events ({@code q_event}) to the open streams of each centre —
+ * hall and window displays, the API stream, the supervisor's floor view — in id order, each event exactly once per
+ * stream, and replays what a reconnecting stream missed after its {@code Last-Event-ID}.
+ *
+ * <p>How events reach it: a command's {@link LiveEventAppended} (inside its transaction) marks the id as being written on
+ * this node; after the commit the hub is woken and, on PostgreSQL, the other nodes are told with
+ * {@code pg_notify(channel, '<centreId>:<eventId>')} ({@link PgLiveBridge}, which also LISTENs for theirs). Woken by
+ * either path, or by its poll, the hub reads the log after its watermark (one watermark for all centres: event ids are
+ * global) and delivers. An event of this node therefore arrives twice (commit and NOTIFY) and is sent once.
+ *
+ * <p>Ids are handed out at insert but become visible at commit, so a later id can be visible before an earlier one. The
+ * hub never moves past a missing id while it may still come: an id written on this node is waited for until its
+ * transaction ends (a rollback says it never will, and is told to the other nodes as {@code '<centreId>:<eventId>:void'});
+ * an unknown one (another node's transaction still committing) is waited for {@code gapGrace}. An id given up on that
+ * appears within {@code lateWindow} is still delivered, late.
+ */
+@Component
+public class LiveHub implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(LiveHub.class);
+
+    /** Events read from the log at a time. */
+    private static final int BATCH = 500;
+    /** At most this many ids given up on are kept for a late delivery. */
+    private static final int MAX_SUSPECTS = 1000;
+    /** What each stream remembers of the ids it was sent, so that a late event is never sent twice. */
+    private static final int RECENT_IDS = 512;
+
+    private final LiveLog events;
+    private final LiveEvents liveEvents;
+    private final JsonMapper json;
+    private final LiveSettings settings;
+    private final DataSource dataSource;
+
+    /** Guards the watermark, the gap state and the joining of streams (the pump and a join never interleave). */
+    private final ReentrantLock lock = new ReentrantLock();
+    private long watermark = -1;
+    private long gapAt = -1;
+    private long gapSince;
+    /** id -> nanoTime until which a late arrival is still delivered. */
+    private final TreeMap<Long, Long> suspects = new TreeMap<>();
+
+    /** Ids appended by open transactions of this node. */
+    private final NavigableSet<Long> writing = new ConcurrentSkipListSet<>();
+    /** Ids whose transaction rolled back (this node or another): they never appear. */
+    private final NavigableSet<Long> voids = new ConcurrentSkipListSet<>();
+
+    private final Map<Long, CopyOnWriteArrayList<Subscription>> streams = new ConcurrentHashMap<>();
+    private final AtomicLong streamSeq = new AtomicLong();
+
+    private final Object signal = new Object();
+    private boolean dirty;
+    private volatile boolean running;
+    private @Nullable Thread pump;
+    private volatile LiveBridge bridge = LiveBridge.NONE;
+
+    LiveHub(LiveLog events, LiveEvents liveEvents, JsonMapper json, LiveSettings settings, DataSource dataSource) {
+        this.events = events;
+        this.liveEvents = liveEvents;
+        this.json = json;
+        this.settings = settings;
+        this.dataSource = dataSource;
+    }
+
+    // ---- streams -------------------------------------------------------------------------------------------------
+
+    /** What a stream is given: events as they come (after the replay) and, when idle, a heartbeat. */
+    public interface Sink {
+
+        /** One event; {@code id} 0 for a control event that is not in the log ({@code reset}). */
+        void event(long id, String type, String data) throws IOException;
+
+        void heartbeat() throws IOException;
+
+        /** The stream ends (the hub closes it, or it failed). */
+        void close();
+    }
+
+    /** An open stream; {@link #cancel()} when the client went away. */
+    public interface Stream {
+
+        void cancel();
+    }
+
+    /**
+     * Opens a stream of the centre's events. With {@code lastEventId} the events after it are replayed from the log first
+     * (at most {@code replayLimit}; beyond, a {@code reset} event tells the client to reload), then live events follow;
+     * without it only events from now on.
+     */
+    public Stream subscribe(long centreId, @Nullable Long lastEventId, Sink sink) {
+        Subscription s = new Subscription(centreId, sink);
+        lock.lock();
+        try {
+            ensureWatermark();
+            long from = lastEventId == null ? watermark : Math.max(0, lastEventId);
+            s.after = Math.max(from, watermark);
+            if (from < watermark) {
+                replay(s, from);
+            }
+            streams.computeIfAbsent(centreId, c -> new CopyOnWriteArrayList<>()).add(s);
+        } finally {
+            lock.unlock();
+        }
+        Thread.ofPlatform().daemon().name("openhall-live-stream-" + streamSeq.incrementAndGet()).start(s::run);
+        return s::close;
+    }
+
+    /** A server-sent event stream of the centre: {@code id:} the event id, {@code event:} its type. */
+    public SseEmitter sse(long centreId, @Nullable Long lastEventId) {
+        SseEmitter emitter = new SseEmitter(settings.streamTimeout().toMillis());
+        try {
+            emitter.send(SseEmitter.event().reconnectTime(settings.reconnect().toMillis()).comment("openhall"));
+        } catch (IOException e) {
+            emitter.completeWithError(e);
+            return emitter;
+        }
+        Stream stream = subscribe(centreId, lastEventId, new Sink() {
+            @Override
+            public void event(long id, String type, String data) throws IOException {
+                SseEmitter.SseEventBuilder b = SseEmitter.event().name(type).data(data);
+                emitter.send(id > 0 ? b.id(Long.toString(id)) : b);
+            }
+
+            @Override
+            public void heartbeat() throws IOException {
+                emitter.send(SseEmitter.event().comment("heartbeat"));
+            }
+
+            @Override
+            public void close() {
+                try {
+                    emitter.complete();
+                } catch (RuntimeException ignored) {
+                    // already completed by the container
+                }
+            }
+        });
+        emitter.onCompletion(stream::cancel);
+        emitter.onTimeout(stream::cancel);
+        emitter.onError(e -> stream.cancel());
+        return emitter;
+    }
+
+    /** The number of open streams of a centre on this node. */
+    public int streamCount(long centreId) {
+        List<Subscription> list = streams.get(centreId);
+        return list == null ? 0 : list.size();
+    }
+
+    /** The NOTIFY channel between the nodes; null on a single node (H2). */
+    @Nullable String bridgeChannel() {
+        return bridge instanceof PgLiveBridge p ? p.channel() : null;
+    }
+
+    /** The id up to which this node has delivered (or given up on) every event. */
+    public long watermark() {
+        lock.lock();
+        try {
+            ensureWatermark();
+            return watermark;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void replay(Subscription s, long from) {
+        long at = from;
+        int sent = 0;
+        while (at < watermark) {
+            List<LiveEvent> page = liveEvents.since(s.centreId, at, Math.min(BATCH, settings.replayLimit() + 1 - sent));
+            for (LiveEvent e : page) {
+                if (e.id() > watermark) {
+                    return;
+                }
+                if (sent == settings.replayLimit()) {
+                    s.offer(new Frame(0, "reset", "{}"));
+                    return;
+                }
+                s.offer(frame(e));
+                s.remember(e.id());
+                at = e.id();
+                sent++;
+            }
+            if (page.isEmpty()) {
+                return;
+            }
+        }
+    }
+
+    // ---- what the commands tell ----------------------------------------------------------------------------------
+
+    /** An event was appended in the current transaction: it is being written on this node until that ends. */
+    @EventListener
+    void appended(LiveEventAppended appended) {
+        LiveEvent e = appended.event();
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            wake();
+            return;
+        }
+        writing.add(e.id());
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                if (status == STATUS_ROLLED_BACK) {
+                    voids.add(e.id());
+                    writing.remove(e.id());
+                    bridge.rolledBack(e.centreId(), e.id());
+                } else {
+                    writing.remove(e.id());
+                    if (status == STATUS_COMMITTED) {
+                        bridge.committed(e.centreId(), e.id());
+                    }
+                }
+                wake();
+            }
+        });
+    }
+
+    /** Another node committed an event (PostgreSQL NOTIFY). */
+    void remoteCommitted(long eventId) {
+        if (eventId > watermarkHint) {
+            wake();
+        }
+    }
+
+    /** Another node's transaction with this event rolled back. */
+    void remoteRolledBack(long eventId) {
+        if (eventId > watermarkHint) {
+            voids.add(eventId);
+            wake();
+        }
+    }
+
+    /** The notification listener (re)connected: anything may have been missed meanwhile. */
+    void resync() {
+        wake();
+    }
+
+    private volatile long watermarkHint = -1;
+
+    void wake() {
+        synchronized (signal) {
+            dirty = true;
+            signal.notifyAll();
+        }
+    }
+
+    // ---- the pump ------------------------------------------------------------------------------------------------
+
+    private void ensureWatermark() {
+        if (watermark < 0) {
+            watermark = events.maxId();
+            watermarkHint = watermark;
+        }
+    }
+
+    /**
+     * Delivers what is visible after the watermark, in id order, stopping at an id that may still come. Returns how long
+     * the pump may sleep if nothing wakes it.
+     */
+    long pumpOnce() {
+        lock.lock();
+        try {
+            ensureWatermark();
+            long now = System.nanoTime();
+            long sleepNanos = settings.poll().toNanos();
+            boolean more = true;
+            while (more) {
+                List<LiveEvent> page = events.after(watermark, BATCH);
+                more = page.size() == BATCH;
+                for (LiveEvent e : page) {
+                    long wait = gapWait(watermark, e.id(), now);
+                    if (wait > 0) {
+                        sleepNanos = Math.min(sleepNanos, wait);
+                        more = false;
+                        break;
+                    }
+                    deliver(e, false);
+                    watermark = e.id();
+                    watermarkHint = watermark;
+                }
+            }
+            voids.headSet(watermark, true).clear();
+            lateArrivals(now);
+            return Math.max(1, TimeUnit.NANOSECONDS.toMillis(sleepNanos));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** 0 if the hub may move from {@code from} to {@code to}; otherwise nanoseconds to wait for the missing ids. */
+    private long gapWait(long from, long to, long now) {
+        if (to == from + 1) {
+            gapAt = -1;
+            return 0;
+        }
+        NavigableSet<Long> missingVoids = voids.subSet(from, false, to, false);
+        long unexplained = (to - from - 1) - missingVoids.size();
+        if (unexplained <= 0) {
+            gapAt = -1;
+            return 0;
+        }
+        boolean local = !writing.subSet(from, false, to, false).isEmpty();
+        if (gapAt != from) {
+            gapAt = from;
+            gapSince = now;
+        }
+        long limit = (local ? settings.localGrace() : settings.gapGrace()).toNanos();
+        long waited = now - gapSince;
+        if (waited < limit) {
+            return limit - waited;
+        }
+        // give up waiting; remember the ids in case they still come
+        log.info("Live events: going on without {} missing event id(s) between {} and {} after {} ms", unexplained,
+                from, to, TimeUnit.NANOSECONDS.toMillis(waited));
+        long expiry = now + settings.lateWindow().toNanos();
+        for (long id = from + 1; id < to && suspects.size() < MAX_SUSPECTS; id++) {
+            if (!missingVoids.contains(id)) {
+                suspects.put(id, expiry);
+            }
+        }
+        gapAt = -1;
+        return 0;
+    }
+
+    private void lateArrivals(long now) {
+        if (suspects.isEmpty()) {
+            return;
+        }
+        suspects.values().removeIf(expiry -> expiry - now < 0);
+        voids.forEach(suspects::remove);
+        if (suspects.isEmpty()) {
+            return;
+        }
+        for (LiveEvent e : events.byIds(List.copyOf(suspects.keySet()))) {
+            suspects.remove(e.id());
+            log.info("Live events: event {} arrived late and is delivered out of order", e.id());
+            deliver(e, true);
+        }
+    }
+
+    private void deliver(LiveEvent e, boolean late) {
+        List<Subscription> list = streams.get(e.centreId());
+        if (list == null || list.isEmpty()) {
+            return;
+        }
+        Frame f = frame(e);
+        for (Subscription s : list) {
+            if (late ? !s.sent(e.id()) : e.id() > s.after) {
+                s.offer(f);
+                s.remember(e.id());
+            }
+        }
+    }
+
+    private Frame frame(LiveEvent e) {
+        return new Frame(e.id(), e.type(), json.writeValueAsString(e.data()));
+    }
+
+    private void loop() {
+        // the watermark was read on start; the first read follows the first wake (a commit, a NOTIFY) or the poll
+        long sleep = settings.poll().toMillis();
+        int failures = 0;
+        while (running) {
+            synchronized (signal) {
+                if (!dirty && sleep > 0) {
+                    try {
+                        signal.wait(sleep);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+                dirty = false;
+            }
+            if (!running) {
+                return;
+            }
+            try {
+                sleep = pumpOnce();
+                failures = 0;
+            } catch (RuntimeException e) {
+                failures++;
+                sleep = Math.min(settings.poll().toMillis(), 200L * failures);
+                if (failures == 1 || failures % 50 == 0) {
+                    log.warn("Live events: reading the event log failed ({} time(s)): {}", failures, e.toString());
+                }
+            }
+        }
+    }
+
+    // ---- lifecycle -----------------------------------------------------------------------------------------------
+
+    @Override
+    public void start() {
+        if (running) {
+            return;
+        }
+        lock.lock();
+        try {
+            ensureWatermark();
+        } finally {
+            lock.unlock();
+        }
+        running = true;
+        bridge = PgLiveBridge.startIfPostgres(dataSource, settings.channel(), this);
+        Thread t = Thread.ofPlatform().daemon().name("openhall-live-pump").start(this::loop);
+        pump = t;
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        wake();
+        bridge.stop();
+        bridge = LiveBridge.NONE;
+        closeAll();
+        Thread t = pump;
+        if (t != null) {
+            try {
+                t.join(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Streams end before the web server waits for its open requests, so that a shutdown is not held up by them. */
+    @EventListener(ContextClosedEvent.class)
+    void closing() {
+        closeAll();
+    }
+
+    private void closeAll() {
+        streams.values().forEach(list -> list.forEach(Subscription::close));
+    }
+
+    /** Whether a connection of this data source is PostgreSQL (NOTIFY between nodes) rather than H2 (a single node). */
+    static boolean isPostgres(Connection c) throws SQLException {
+        return c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgresql");
+    }
+
+    // ---- one stream ----------------------------------------------------------------------------------------------
+
+    private record Frame(long id, String type, String data) {
+    }
+
+    private static final Frame CLOSE = new Frame(-1, "", "");
+
+    private final class Subscription {
+
+        final long centreId;
+        final Sink sink;
+        final BlockingQueue<Frame> queue = new LinkedBlockingQueue<>(settings.queueLimit() + settings.replayLimit() + 2);
+        /** Live events up to this id were replayed or seen elsewhere; guarded by the hub's lock. */
+        long after;
+        private final LinkedHashSet<Long> recent = new LinkedHashSet<>();
+        private volatile boolean closed;
+
+        Subscription(long centreId, Sink sink) {
+            this.centreId = centreId;
+            this.sink = sink;
+        }
+
+        void offer(Frame f) {
+            if (closed) {
+                return;
+            }
+            if (!queue.offer(f)) {
+                // too slow: close, the client resumes from its Last-Event-ID
+                log.info("Live events: a stream of centre {} fell {} events behind and is closed", centreId, queue.size());
+                close();
+            }
+        }
+
+        void remember(long id) {
+            recent.add(id);
+            if (recent.size() > RECENT_IDS) {
+                Iterator<Long> it = recent.iterator();
+                it.next();
+                it.remove();
+            }
+        }
+
+        boolean sent(long id) {
+            return recent.contains(id) || id <= 0;
+        }
+
+        void close() {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            List<Subscription> list = streams.get(centreId);
+            if (list != null) {
+                list.remove(this);
+            }
+            queue.clear();
+            queue.offer(CLOSE);
+        }
+
+        void run() {
+            long heartbeat = settings.heartbeat().toMillis();
+            try {
+                while (!closed) {
+                    Frame f = queue.poll(heartbeat, TimeUnit.MILLISECONDS);
+                    if (f == CLOSE || closed) {
+                        break;
+                    }
+                    if (f == null) {
+                        sink.heartbeat();
+                    } else {
+                        sink.event(f.id(), f.type(), f.data());
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                log.debug("Live events: stream of centre {} ended: {}", centreId, e.toString());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                close();
+                sink.close();
+            }
+        }
+    }
+
+    /** How this node tells the others (and hears from them); nothing on a single node (H2). */
+    interface LiveBridge {
+
+        LiveBridge NONE = new LiveBridge() {
+        };
+
+        default void committed(long centreId, long eventId) {
+        }
+
+        default void rolledBack(long centreId, long eventId) {
+        }
+
+        default void stop() {
+        }
+    }
+}

@@ -1,0 +1,485 @@
+package org.openhall.queue.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.openhall.queue.QueueFixture;
+import org.openhall.test.TestDatabaseInitializer;
+import org.springframework.context.annotation.Import;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The live hub (Q-4): every event of a centre reaches each of its streams once, in id order, even when transactions
+ * commit in another order than they took their ids; a rollback does not hold the others up; a stream that resumes after
+ * its Last-Event-ID gets exactly what it missed; a second hub standing for another node (it does not see this node's
+ * transactions, only the log and, on PostgreSQL, the NOTIFYs) waits for an id still being written, goes on after the
+ * grace time and delivers the id late if it still comes. Runs on H2 and, with -Ddb=postgresql, on PostgreSQL, where the
+ * second hub hears the first over LISTEN/NOTIFY.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "openhall.queue.close-day.enabled=false")
+@Import(QueueFixture.Config.class)
+class LiveHubTests {
+
+    private static final AtomicLong CENTRES = new AtomicLong(9_000_000 + (System.nanoTime() % 1000) * 1000);
+    private static final Duration SOON = Duration.ofSeconds(5);
+
+    @Autowired LiveHub hub;
+    @Autowired LiveEvents events;
+    @Autowired LiveLog log;
+    @Autowired JsonMapper json;
+    @Autowired DataSource dataSource;
+    @Autowired TransactionTemplate tx;
+
+    record Got(long id, String type, String data) {
+    }
+
+    /** A stream that records what it is sent. */
+    static final class Recorder implements LiveHub.Sink {
+
+        final BlockingQueue<Got> got = new LinkedBlockingQueue<>();
+        final AtomicInteger heartbeats = new AtomicInteger();
+        volatile boolean closed;
+
+        @Override
+        public void event(long id, String type, String data) {
+            got.add(new Got(id, type, data));
+        }
+
+        @Override
+        public void heartbeat() {
+            heartbeats.incrementAndGet();
+        }
+
+        @Override
+        public void close() {
+            closed = true;
+        }
+
+        Got next(Duration within) throws InterruptedException {
+            return got.poll(within.toMillis(), TimeUnit.MILLISECONDS);
+        }
+
+        List<Long> ids(int n, Duration within) throws InterruptedException {
+            List<Long> out = new ArrayList<>();
+            long deadline = System.nanoTime() + within.toNanos();
+            while (out.size() < n) {
+                Got g = got.poll(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())),
+                        TimeUnit.MILLISECONDS);
+                if (g == null) {
+                    throw new AssertionError("expected " + n + " events, got " + out);
+                }
+                out.add(g.id());
+            }
+            return out;
+        }
+
+        /** Nothing more arrives within the time. */
+        void quiet(Duration d) throws InterruptedException {
+            Got g = next(d);
+            assertThat(g).as("no further event").isNull();
+        }
+    }
+
+    private long centre() {
+        return CENTRES.incrementAndGet();
+    }
+
+    private long append(long centre, String number) {
+        return tx.execute(s -> events.append(centre, "ticket.called", null, Map.of("number", number,
+                "speech", "请 " + number + " 号到 1 号窗口办理")));
+    }
+
+    /** Appends in a transaction on another thread that stays open until {@code release}; returns the id. */
+    private Thread holdOpen(long centre, String number, AtomicLong id, CountDownLatch appended, CountDownLatch release,
+            boolean rollback) {
+        return Thread.ofPlatform().start(() -> tx.executeWithoutResult(s -> {
+            id.set(events.append(centre, "ticket.called", null, Map.of("number", number)));
+            appended.countDown();
+            try {
+                release.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (rollback) {
+                s.setRollbackOnly();
+            }
+        }));
+    }
+
+    @Test
+    void deliversEachEventOnceInIdOrderAndOnlyToItsCentre() throws Exception {
+        long centre = centre();
+        long other = centre();
+        Recorder r = new Recorder();
+        Recorder o = new Recorder();
+        LiveHub.Stream s = hub.subscribe(centre, null, r);
+        LiveHub.Stream so = hub.subscribe(other, null, o);
+        try {
+            long a = append(centre, "A001");
+            long x = append(other, "B001");
+            long b = append(centre, "A002");
+            long c = append(centre, "A003");
+            assertThat(r.ids(3, SOON)).containsExactly(a, b, c);
+            assertThat(o.ids(1, SOON)).containsExactly(x);
+            // the same ids told again (the NOTIFY of this node's own commits, a repeated notification) change nothing
+            hub.remoteCommitted(a);
+            hub.remoteCommitted(c);
+            hub.wake();
+            r.quiet(Duration.ofMillis(700));
+        } finally {
+            s.cancel();
+            so.cancel();
+        }
+    }
+
+    @Test
+    void eventData() throws Exception {
+        long centre = centre();
+        Recorder r = new Recorder();
+        LiveHub.Stream s = hub.subscribe(centre, null, r);
+        try {
+            long id = append(centre, "A012");
+            Got g = r.next(SOON);
+            assertThat(g).isNotNull();
+            assertThat(g.id()).isEqualTo(id);
+            assertThat(g.type()).isEqualTo("ticket.called");
+            assertThat(json.readTree(g.data()).get("number").asString()).isEqualTo("A012");
+            assertThat(json.readTree(g.data()).get("speech").asString()).isEqualTo("请 A012 号到 1 号窗口办理");
+        } finally {
+            s.cancel();
+        }
+    }
+
+    @Test
+    void aLaterIdCommittedFirstWaitsForTheEarlierOne() throws Exception {
+        long centre = centre();
+        Recorder r = new Recorder();
+        LiveHub.Stream s = hub.subscribe(centre, null, r);
+        AtomicLong first = new AtomicLong();
+        CountDownLatch appended = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        try {
+            Thread t = holdOpen(centre, "A001", first, appended, release, false);
+            assertThat(appended.await(10, TimeUnit.SECONDS)).isTrue();
+            long second = append(centre, "A002");
+            assertThat(second).isGreaterThan(first.get());
+            // the earlier id is still being written on this node: the later one is held back
+            r.quiet(Duration.ofMillis(800));
+            release.countDown();
+            t.join(10_000);
+            assertThat(r.ids(2, SOON)).containsExactly(first.get(), second);
+            r.quiet(Duration.ofMillis(300));
+        } finally {
+            release.countDown();
+            s.cancel();
+        }
+    }
+
+    @Test
+    void aRollbackDoesNotHoldTheOthersUp() throws Exception {
+        long centre = centre();
+        Recorder r = new Recorder();
+        LiveHub.Stream s = hub.subscribe(centre, null, r);
+        AtomicLong lost = new AtomicLong();
+        CountDownLatch appended = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        try {
+            Thread t = holdOpen(centre, "A001", lost, appended, release, true);
+            assertThat(appended.await(10, TimeUnit.SECONDS)).isTrue();
+            long kept = append(centre, "A002");
+            r.quiet(Duration.ofMillis(300));
+            long released = System.nanoTime();
+            release.countDown();
+            t.join(10_000);
+            assertThat(r.ids(1, SOON)).containsExactly(kept);
+            // told by the rollback itself, not by the grace time running out
+            assertThat(Duration.ofNanos(System.nanoTime() - released)).isLessThan(Duration.ofMillis(1500));
+            r.quiet(Duration.ofMillis(300));
+        } finally {
+            release.countDown();
+            s.cancel();
+        }
+    }
+
+    @Test
+    void aStreamResumingAfterItsLastEventIdGetsExactlyWhatItMissed() throws Exception {
+        long centre = centre();
+        long a = append(centre, "A001");
+        long b = append(centre, "A002");
+        long c = append(centre, "A003");
+        awaitWatermark(c);
+        Recorder r = new Recorder();
+        LiveHub.Stream s = hub.subscribe(centre, a, r);
+        try {
+            assertThat(r.ids(2, SOON)).containsExactly(b, c);
+            long d = append(centre, "A004");
+            assertThat(r.ids(1, SOON)).containsExactly(d);
+            r.quiet(Duration.ofMillis(300));
+        } finally {
+            s.cancel();
+        }
+        // resuming from the latest id replays nothing
+        Recorder none = new Recorder();
+        LiveHub.Stream s2 = hub.subscribe(centre, events.lastId(centre), none);
+        try {
+            none.quiet(Duration.ofMillis(500));
+        } finally {
+            s2.cancel();
+        }
+    }
+
+    @Test
+    void aCancelledStreamIsClosedAndForgotten() throws Exception {
+        long centre = centre();
+        Recorder r = new Recorder();
+        LiveHub.Stream s = hub.subscribe(centre, null, r);
+        assertThat(hub.streamCount(centre)).isEqualTo(1);
+        s.cancel();
+        long deadline = System.nanoTime() + SOON.toNanos();
+        while (!r.closed && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(r.closed).isTrue();
+        assertThat(hub.streamCount(centre)).isZero();
+        append(centre, "A001");
+        r.quiet(Duration.ofMillis(300));
+    }
+
+    // ---- a second hub: another node ----------------------------------------------------------------------------
+
+    private LiveHub otherNode(LiveSettings settings) {
+        LiveHub other = new LiveHub(log, events, json, settings, dataSource);
+        other.start();
+        return other;
+    }
+
+    private static LiveSettings fast(int replayLimit) {
+        return new LiveSettings(Duration.ofSeconds(15), Duration.ofMinutes(30), Duration.ofSeconds(2),
+                Duration.ofMillis(200), Duration.ofMillis(700), Duration.ofSeconds(10), Duration.ofSeconds(20),
+                replayLimit, 5000, null);
+    }
+
+    @Test
+    void anotherNodeWaitsForAnIdStillBeingWrittenThenDeliversInOrder() throws Exception {
+        long centre = centre();
+        LiveHub other = otherNode(fast(2000));
+        Recorder r = new Recorder();
+        LiveHub.Stream s = other.subscribe(centre, null, r);
+        AtomicLong first = new AtomicLong();
+        CountDownLatch appended = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        try {
+            Thread t = holdOpen(centre, "A001", first, appended, release, false);
+            assertThat(appended.await(10, TimeUnit.SECONDS)).isTrue();
+            long second = append(centre, "A002");
+            r.quiet(Duration.ofMillis(300));
+            release.countDown();
+            t.join(10_000);
+            assertThat(r.ids(2, SOON)).containsExactly(first.get(), second);
+            r.quiet(Duration.ofMillis(500));
+        } finally {
+            release.countDown();
+            s.cancel();
+            other.stop();
+        }
+    }
+
+    @Test
+    void anotherNodeGoesOnAfterTheGraceTimeAndDeliversALateIdOnce() throws Exception {
+        long centre = centre();
+        LiveHub other = otherNode(fast(2000));
+        Recorder r = new Recorder();
+        LiveHub.Stream s = other.subscribe(centre, null, r);
+        try (Connection raw = dataSource.getConnection()) {
+            // a transaction of some node that does not tell: an insert that stays uncommitted past the grace time
+            raw.setAutoCommit(false);
+            long slow = insertRaw(raw, centre, "A001");
+            long quick = append(centre, "A002");
+            long started = System.nanoTime();
+            assertThat(r.ids(1, SOON)).containsExactly(quick);
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(400));
+            raw.commit();
+            assertThat(r.ids(1, SOON)).containsExactly(slow);
+            r.quiet(Duration.ofMillis(800));
+            awaitWatermark(quick);
+        } finally {
+            s.cancel();
+            other.stop();
+        }
+    }
+
+    @Test
+    void anotherNodeSkipsAnIdThatNeverCommits() throws Exception {
+        long centre = centre();
+        LiveHub other = otherNode(fast(2000));
+        Recorder r = new Recorder();
+        LiveHub.Stream s = other.subscribe(centre, null, r);
+        try (Connection raw = dataSource.getConnection()) {
+            raw.setAutoCommit(false);
+            insertRaw(raw, centre, "A001");
+            long kept = append(centre, "A002");
+            raw.rollback();
+            assertThat(r.ids(1, SOON)).containsExactly(kept);
+            long next = append(centre, "A003");
+            assertThat(r.ids(1, SOON)).containsExactly(next);
+            r.quiet(Duration.ofMillis(500));
+            // this node's hub did not know that insert either: it goes on too, after its own grace time
+            awaitWatermark(next);
+        } finally {
+            s.cancel();
+            other.stop();
+        }
+    }
+
+    @Test
+    void aStreamTooFarBehindIsToldToReload() throws Exception {
+        long centre = centre();
+        LiveHub other = otherNode(fast(2));
+        long a = append(centre, "A001");
+        append(centre, "A002");
+        append(centre, "A003");
+        long d = append(centre, "A004");
+        awaitWatermark(other, d);
+        Recorder r = new Recorder();
+        LiveHub.Stream s = other.subscribe(centre, a, r);
+        try {
+            Got g1 = r.next(SOON);
+            Got g2 = r.next(SOON);
+            Got reset = r.next(SOON);
+            assertThat(g1.id()).isGreaterThan(a);
+            assertThat(g2.id()).isGreaterThan(g1.id());
+            assertThat(reset.type()).isEqualTo("reset");
+            assertThat(reset.id()).isZero();
+            long e = append(centre, "A005");
+            assertThat(r.ids(1, SOON)).containsExactly(e);
+        } finally {
+            s.cancel();
+            other.stop();
+        }
+    }
+
+    private static boolean postgres() {
+        return "postgresql".equalsIgnoreCase(TestDatabaseInitializer.database());
+    }
+
+    /** Another node that reads the log only every 30 s and waits up to 3 s for a missing id. */
+    private static LiveSettings slowPoll() {
+        return new LiveSettings(Duration.ofSeconds(15), Duration.ofMinutes(30), Duration.ofSeconds(2),
+                Duration.ofSeconds(30), Duration.ofSeconds(3), Duration.ofSeconds(10), Duration.ofSeconds(20), 2000,
+                5000, null);
+    }
+
+    @Test
+    void onPostgresqlAnotherNodeHearsACommitAtOnceByNotify() throws Exception {
+        long centre = centre();
+        LiveHub other = otherNode(slowPoll());
+        Recorder r = new Recorder();
+        LiveHub.Stream s = other.subscribe(centre, null, r);
+        try {
+            long started = System.nanoTime();
+            long id = append(centre, "A001");
+            if (postgres()) {
+                assertThat(r.ids(1, SOON)).containsExactly(id);
+                assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+            } else {
+                // H2 is one node: no NOTIFY, another hub only finds the event by its (here slow) poll
+                r.quiet(Duration.ofSeconds(2));
+            }
+        } finally {
+            s.cancel();
+            other.stop();
+        }
+    }
+
+    @Test
+    void onPostgresqlAnotherNodeIsToldOfARollbackAndDoesNotWaitForIt() throws Exception {
+        long centre = centre();
+        LiveHub other = otherNode(slowPoll());
+        Recorder r = new Recorder();
+        LiveHub.Stream s = other.subscribe(centre, null, r);
+        AtomicLong lost = new AtomicLong();
+        CountDownLatch appended = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        try {
+            Thread t = holdOpen(centre, "A001", lost, appended, release, true);
+            assertThat(appended.await(10, TimeUnit.SECONDS)).isTrue();
+            long kept = append(centre, "A002");
+            long released = System.nanoTime();
+            release.countDown();
+            t.join(10_000);
+            if (postgres()) {
+                assertThat(r.ids(1, SOON)).containsExactly(kept);
+                assertThat(Duration.ofNanos(System.nanoTime() - released)).isLessThan(Duration.ofMillis(2500));
+            } else {
+                r.quiet(Duration.ofSeconds(2));
+            }
+        } finally {
+            release.countDown();
+            s.cancel();
+            other.stop();
+        }
+    }
+
+    @Test
+    void theNotificationChannelKeepsSchemasApart() {
+        assertThat(PgLiveBridge.channel(null, "public")).isEqualTo("openhall_queue");
+        assertThat(PgLiveBridge.channel("", null)).isEqualTo("openhall_queue");
+        assertThat(PgLiveBridge.channel(null, "t_abc")).isEqualTo("openhall_queue_t_abc");
+        assertThat(PgLiveBridge.channel("hall", "t_abc")).isEqualTo("hall");
+        assertThat(PgLiveBridge.channel(null, "s".repeat(80))).hasSize(63);
+        if ("postgresql".equalsIgnoreCase(TestDatabaseInitializer.database())) {
+            assertThat(hub.bridgeChannel()).startsWith("openhall_queue_t_");
+        } else {
+            assertThat(hub.bridgeChannel()).isNull();
+        }
+    }
+
+    private long insertRaw(Connection c, long centre, String number) throws Exception {
+        try (PreparedStatement ps = c.prepareStatement(
+                "insert into q_event (centre_id, event_type, window_id, payload, created_at) values (?, ?, null, ?, ?)",
+                new String[] {"id"})) {
+            ps.setLong(1, centre);
+            ps.setString(2, "ticket.called");
+            ps.setString(3, "{\"number\":\"" + number + "\"}");
+            ps.setTimestamp(4, Timestamp.from(Instant.parse("2026-09-28T02:00:00Z")));
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        }
+    }
+
+    private void awaitWatermark(long id) throws InterruptedException {
+        awaitWatermark(hub, id);
+    }
+
+    private static void awaitWatermark(LiveHub h, long id) throws InterruptedException {
+        long deadline = System.nanoTime() + SOON.toNanos();
+        while (h.watermark() < id && System.nanoTime() < deadline) {
+            h.wake();
+            Thread.sleep(20);
+        }
+        assertThat(h.watermark()).isGreaterThanOrEqualTo(id);
+    }
+}

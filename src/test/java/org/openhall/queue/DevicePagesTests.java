@@ -223,7 +223,7 @@ class DevicePagesTests {
     void theRatingPadOffersTheFiveLevelsAfterAFinishAndAcceptsOneRating() throws Exception {
         Document idle = html(perform(get("/devices/" + pad + "/rating")));
         assertThat(idle.select(".pad-idle .idle-welcome").text()).isEqualTo("您好，欢迎监督评价");
-        assertThat(idle.select(".pad-idle").attr("hx-trigger")).isEqualTo("every 2000ms");
+        assertThat(idle.select(".pad-idle").attr("hx-trigger")).isEqualTo("every 2000ms, rating-requested from:body");
         assertThat(idle.select(".pad-idle").attr("hx-get")).isEqualTo("/devices/" + pad + "/rating/pending");
         assertThat(html(perform(get("/devices/" + pad + "/rating/pending"))).select(".pad-idle")).hasSize(1);
 

@@ -30,9 +30,11 @@ class DemoDataLoader implements ApplicationRunner {
     private final CatalogCommands catalog;
     private final Clock clock;
     private final DemoCaseSources caseSources;
+    private final DemoQueueSources queueSources;
 
     DemoDataLoader(OrganizationApi organization, OrganizationCommands commands, UserAccounts accounts,
-            TransactionTemplate transactions, CatalogCommands catalog, Clock clock, DemoCaseSources caseSources) {
+            TransactionTemplate transactions, CatalogCommands catalog, Clock clock, DemoCaseSources caseSources,
+            DemoQueueSources queueSources) {
         this.organization = organization;
         this.commands = commands;
         this.accounts = accounts;
@@ -40,6 +42,7 @@ class DemoDataLoader implements ApplicationRunner {
         this.catalog = catalog;
         this.clock = clock;
         this.caseSources = caseSources;
+        this.queueSources = queueSources;
     }
 
     @Override
@@ -54,6 +57,7 @@ class DemoDataLoader implements ApplicationRunner {
             int made = DemoCases.load(caseSources.cases(), caseSources.catalog(), organization, caseSources.calendar(),
                     caseSources.users(), clock);
             log.info("Demo centre: {} cases made", made);
+            DemoQueue.load(queueSources.services(), queueSources.devices(), organization, caseSources.catalog());
         });
         log.warn("Demo centre {} loaded with logins admin, office, leader, depthead, supervisor, clerk; password '{}'. "
                 + "Change these passwords (or disable the accounts) on any real installation.",

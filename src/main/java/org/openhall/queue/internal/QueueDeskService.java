@@ -986,8 +986,14 @@ class QueueDeskService implements QueueDesk {
                 where ws1.window_id = :w and st.status in ('IDLE', 'CALLING', 'SERVING')""")
                 .param("w", w.id()).query(Long.class).list();
         List<String> numbers = new ArrayList<>();
-        for (Long id : ids) {
-            org.window(id).filter(WindowInfo::active).ifPresent(o -> numbers.add(o.number()));
+        if (!ids.isEmpty()) {
+            // one read of the centre's windows, not one per alternative (a hall may have hundreds of windows)
+            Set<Long> wanted = new java.util.HashSet<>(ids);
+            for (WindowInfo o : org.windows(w.centreId())) {
+                if (wanted.contains(o.id())) {
+                    numbers.add(o.number());
+                }
+            }
         }
         numbers.sort(Comparator.comparing((String s) -> s.length()).thenComparing(Comparator.naturalOrder()));
         return numbers;

@@ -54,3 +54,29 @@
     window.addEventListener('load', function () { setTimeout(function () { window.print(); }, 300); });
   }
 })();
+
+// the on-screen keyboard of the check-in page (booking code or ID number); a scanner types into the field itself
+(function () {
+  'use strict';
+  var input = document.querySelector('[data-keyboard-target]');
+  if (!input) { return; }
+  // the message of the last attempt goes once the applicant types again
+  var clearError = function () {
+    var e = document.querySelector('.check-in-error');
+    if (e) { e.hidden = true; }
+  };
+  document.querySelectorAll('[data-key], [data-key-action]').forEach(function (b) { b.addEventListener('click', clearError); });
+  input.addEventListener('input', clearError);
+  document.querySelectorAll('[data-key]').forEach(function (b) {
+    b.addEventListener('click', function () {
+      if (input.value.length < (input.maxLength > 0 ? input.maxLength : 24)) { input.value += b.getAttribute('data-key'); }
+      input.focus();
+    });
+  });
+  document.querySelectorAll('[data-key-action]').forEach(function (b) {
+    b.addEventListener('click', function () {
+      input.value = b.getAttribute('data-key-action') === 'back' ? input.value.slice(0, -1) : '';
+      input.focus();
+    });
+  });
+})();

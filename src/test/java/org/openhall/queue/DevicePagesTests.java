@@ -209,6 +209,42 @@ class DevicePagesTests {
         assertThat(tickets()).isZero();
     }
 
+    @Autowired
+    org.openhall.queue.internal.Appointments appointments;
+
+    @Test
+    void aBookingIsCheckedInAtTheKioskOnceAndBadInputIsShownOnThePage() throws Exception {
+        AppointmentFixture.Hall h = AppointmentFixture.create(orgCommands, accounts, services, appointments, 2);
+        String k = devices.issue(h.centreId(), DeviceKind.KIOSK, "取号机", null).token();
+        var slot = AppointmentFixture.slot(appointments, h, java.time.LocalDate.of(2026, 9, 28), java.time.LocalTime.of(10, 30));
+        var booking = AppointmentFixture.book(appointments, h, slot, AppointmentFixture.person());
+
+        Document start = html(perform(get("/devices/" + k + "/kiosk")));
+        assertThat(start.select(".check-in-tile").attr("href")).isEqualTo("/devices/" + k + "/kiosk/check-in");
+        Document form = html(perform(get("/devices/" + k + "/kiosk/check-in")));
+        assertThat(form.select(".keyboard .key[data-key]")).hasSize(36);
+        assertThat(form.select("input[name=code]")).hasSize(1);
+
+        MockHttpServletResponse bad = perform(post("/devices/" + k + "/kiosk/check-in").param("code", "12"));
+        assertThat(bad.getStatus()).isEqualTo(400);
+        assertThat(html(bad).select(".check-in-error").text()).isEqualTo("请输入 8 位预约码或 18 位身份证号码");
+
+        MockHttpServletResponse in = perform(post("/devices/" + k + "/kiosk/check-in")
+                .param("code", booking.displayCode().toLowerCase(java.util.Locale.ROOT)));
+        assertThat(in.getRedirectedUrl()).startsWith("/devices/" + k + "/kiosk/tickets/");
+        long id = Long.parseLong(in.getRedirectedUrl().replaceAll(".*/tickets/(\\d+).*", "$1"));
+        QueueDesk.TicketView t = desk.ticket(id).orElseThrow();
+        assertThat(t.priority()).isEqualTo(PriorityClass.APPOINTMENT);
+        assertThat(html(perform(get(in.getRedirectedUrl()))).select(".slip-number").text()).isEqualTo(t.number());
+
+        MockHttpServletResponse again = perform(post("/devices/" + k + "/kiosk/check-in")
+                .param("code", booking.displayCode()));
+        assertThat(again.getStatus()).isEqualTo(409);
+        assertThat(html(again).select(".check-in-error").text()).isEqualTo("该预约已签到取号");
+        assertThat(jdbc.sql("select count(*) from q_ticket where centre_id = :c").param("c", h.centreId())
+                .query(Long.class).single()).isEqualTo(1);
+    }
+
     // ---- rating pad ----------------------------------------------------------------------------------------------
 
     long servedAtW0() {

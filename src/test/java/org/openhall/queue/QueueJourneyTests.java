@@ -269,4 +269,40 @@ class QueueJourneyTests extends BrowserTestSupport {
         both(settings, "queue-settings");
         settings.context().close();
     }
+
+    @Autowired
+    org.openhall.queue.internal.Appointments appointments;
+
+    /** 预约签到 at the kiosk by touch on the on-screen keyboard; the kiosk also in portrait (1080×1920). */
+    @Test
+    void anApplicantChecksInABookingAtTheKioskByTouch() {
+        QueueFixture.CLOCK.set(QueueFixture.OPEN);
+        AppointmentFixture.Hall h = AppointmentFixture.create(orgCommands, accounts, services, appointments, 2);
+        String kiosk = devices.issue(h.centreId(), DeviceKind.KIOSK, "一楼取号机", null).token();
+        var slot = AppointmentFixture.slot(appointments, h, java.time.LocalDate.of(2026, 9, 28), java.time.LocalTime.of(10, 30));
+        String code = AppointmentFixture.book(appointments, h, slot, AppointmentFixture.person()).displayCode();
+
+        page.setViewportSize(1920, 1080);
+        page.navigate(url("/devices/" + kiosk + "/kiosk"));
+        assertThat(page.locator(".check-in-tile")).isVisible();
+        both(page, "queue-kiosk-start-appointments");
+        shot(page, "queue-kiosk-start-portrait", 1080, 1920);
+        page.setViewportSize(1366, 768);
+        page.locator(".check-in-tile").click();
+        assertThat(page.locator(".keyboard")).isVisible();
+        // a wrong code first: the message on the page
+        page.locator(".key[data-key='1']").click();
+        page.locator(".key[data-key='2']").click();
+        page.locator(".check-in-submit").click();
+        assertThat(page.locator(".check-in-error")).hasText("请输入 8 位预约码或 18 位身份证号码");
+        page.locator(".key[data-key-action='clear']").click();
+        for (char c : code.replace("-", "").toCharArray()) {
+            page.locator(".key[data-key='" + c + "']").click();
+        }
+        assertThat(page.locator("input[name=code]")).hasValue(code.replace("-", ""));
+        both(page, "queue-kiosk-check-in");
+        page.locator(".check-in-submit").click();
+        assertThat(page.locator(".done-number")).hasText("C001");
+        both(page, "queue-kiosk-check-in-ticket");
+    }
 }

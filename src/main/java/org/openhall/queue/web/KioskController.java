@@ -13,6 +13,7 @@ import org.openhall.queue.TicketChannel;
 import org.openhall.queue.internal.QueueDesk;
 import org.openhall.queue.internal.QueuePageRules;
 import org.openhall.queue.internal.QueueServices;
+import org.openhall.queue.internal.Appointments;
 import org.openhall.queue.internal.PageEstimates;
 import org.openhall.queue.internal.WaitEstimates;
 import org.openhall.security.DevicePrincipal;
@@ -37,6 +38,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 @RequestMapping("/devices/{token}/kiosk")
 class KioskController implements DevicePage {
 
+    /**
+     * The on-screen keyboard of the check-in page, in alphabetical order (easier to find than QWERTY for people who do
+     * not type): digits, then A–Z; booking codes and ID numbers (digits and X) need nothing else.
+     */
+    static final List<String> DIGITS = List.of("1", "2", "3", "4", "5", "6", "7", "8", "9", "0");
+    static final List<String> LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ".chars().mapToObj(c -> String.valueOf((char) c)).toList();
+
     private final DeviceAccess access;
     private final QueueDesk desk;
     private final QueueServices services;
@@ -47,11 +55,13 @@ class KioskController implements DevicePage {
     private final QueuePageRules rules;
     private final Clock clock;
     private final PageMessages messages;
+    private final org.springframework.beans.factory.ObjectProvider<Appointments> appointments;
 
     KioskController(DeviceAccess access, QueueDesk desk, QueueServices services, PageEstimates estimates,
             OrganizationApi organization, TicketSlips slips, HallHours hours, QueuePageRules rules, Clock clock,
-            PageMessages messages) {
+            PageMessages messages, org.springframework.beans.factory.ObjectProvider<Appointments> appointments) {
         this.messages = messages;
+        this.appointments = appointments;
         this.access = access;
         this.desk = desk;
         this.services = services;
@@ -69,7 +79,46 @@ class KioskController implements DevicePage {
         common(kiosk, token, model);
         model.addAttribute("loads", estimates.forCentre(kiosk.centreId()));
         model.addAttribute("closed", hours.closedNow(kiosk.centreId()));
+        // 预约签到 only where the centre takes appointments
+        model.addAttribute("checkIn", appointments.getIfAvailable() != null && services.services(kiosk.centreId()).stream()
+                .anyMatch(s -> s.active() && s.appointments()));
         return "queue/kiosk";
+    }
+
+    /** 预约签到: the booking code (or the scanned QR code of the confirmation) or the ID number. */
+    @GetMapping("/check-in")
+    String checkInForm(@PathVariable String token, Model model) {
+        DevicePrincipal kiosk = access.require(token, DeviceKind.KIOSK);
+        if (appointments.getIfAvailable() == null) {
+            throw new UnknownDeviceException();
+        }
+        common(kiosk, token, model);
+        model.addAttribute("digits", DIGITS);
+        model.addAttribute("letters", LETTERS);
+        return "queue/kiosk-check-in";
+    }
+
+    /** Checks the booking in: a priority ticket at its slot, an ordinary one when late; refusals shown on the page. */
+    @PostMapping("/check-in")
+    String checkIn(@PathVariable String token, @RequestParam(required = false) @Nullable String code,
+            HttpServletResponse response, Model model) {
+        DevicePrincipal kiosk = access.require(token, DeviceKind.KIOSK);
+        Appointments a = appointments.getIfAvailable();
+        if (a == null) {
+            throw new UnknownDeviceException();
+        }
+        try {
+            QueueDesk.IssuedTicket issued = a.checkIn(kiosk.centreId(), code == null ? "" : code,
+                    "device:" + kiosk.deviceId());
+            return "redirect:/devices/" + token + "/kiosk/tickets/" + issued.ticket().id() + "?new=1";
+        } catch (DomainException e) {
+            response.setStatus(PageMessages.status(e));
+            common(kiosk, token, model);
+            model.addAttribute("digits", DIGITS);
+        model.addAttribute("letters", LETTERS);
+            model.addAttribute("errorText", messages.text(e));
+            return "queue/kiosk-check-in";
+        }
     }
 
     @GetMapping("/services/{serviceId}")

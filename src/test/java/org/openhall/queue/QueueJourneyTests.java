@@ -304,5 +304,24 @@ class QueueJourneyTests extends BrowserTestSupport {
         page.locator(".check-in-submit").click();
         assertThat(page.locator(".done-number")).hasText("C001");
         both(page, "queue-kiosk-check-in-ticket");
+
+        // 网上取号 on a phone: a wrong mobile is shown at its field, then the ticket's status page
+        Page phone = context.newPage();
+        phone.setViewportSize(390, 844);
+        phone.navigate(url("/public/centres/" + h.org().code() + "/queue"));
+        phone.locator(".service-choice", new Page.LocatorOptions().setHasText("医疗保险")).click();
+        phone.locator("#mobile").fill("1391234");
+        phone.locator("form.online-form button[type=submit]").click();
+        assertThat(phone.locator("#mobile-err")).isVisible();
+        phone.screenshot(new Page.ScreenshotOptions().setPath(Paths.get("target", "screenshots",
+                "queue-online-error-390.png")).setFullPage(true));
+        phone.locator("#mobile").fill("13912345678");
+        phone.locator("form.online-form button[type=submit]").click();
+        assertThat(phone.locator(".status-number")).hasText("B001");
+        assertThat(phone.locator(".flash.ok")).containsText("取号成功");
+        phone.screenshot(new Page.ScreenshotOptions().setPath(Paths.get("target", "screenshots",
+                "queue-online-ticket-390.png")).setFullPage(true));
+        phone.navigate(url("/public/centres/" + h.org().code() + "/queue"));
+        both(phone, "queue-online-form");
     }
 }

@@ -282,9 +282,14 @@ class QueueJourneyTests extends BrowserTestSupport {
         var slot = AppointmentFixture.slot(appointments, h, java.time.LocalDate.of(2026, 9, 28), java.time.LocalTime.of(10, 30));
         String code = AppointmentFixture.book(appointments, h, slot, AppointmentFixture.person()).displayCode();
 
+        // six services, as in a county hall
+        services.create(QueueFixture.service(h.centreId(), "DY", "社保待遇与退休", "D", 1, 999, null));
+        services.create(QueueFixture.service(h.centreId(), "JY", "就业与失业登记", "E", 1, 999, null));
+        services.create(QueueFixture.service(h.centreId(), "SBK", "社保卡服务", "F", 1, 999, null));
         page.setViewportSize(1920, 1080);
         page.navigate(url("/devices/" + kiosk + "/kiosk"));
         assertThat(page.locator(".check-in-tile")).isVisible();
+        assertThat(page.locator(".service-tile")).hasCount(7);
         both(page, "queue-kiosk-start-appointments");
         shot(page, "queue-kiosk-start-portrait", 1080, 1920);
         page.setViewportSize(1366, 768);

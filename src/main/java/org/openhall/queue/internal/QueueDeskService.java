@@ -431,14 +431,37 @@ class QueueDeskService implements QueueDesk {
         return Optional.empty();
     }
 
-    /** The one statement that decides who calls a ticket: only a WAITING row changes, in one transaction. */
+    /**
+     * The one statement that decides who calls a ticket: only a WAITING row changes, in one transaction. On PostgreSQL a
+     * ticket whose row another call holds right now is passed over at once ({@code skip locked}) instead of waited for:
+     * that call takes it (or, if it rolls back, the ticket stays WAITING for the next call), so windows calling at the
+     * same moment spread over the first tickets instead of queueing behind one row. The guarantee is the same: the row
+     * changes from WAITING once.
+     */
     private boolean claim(WindowInfo window, WindowRow state, long ticketId, Instant now) {
-        return jdbc.sql("""
-                update q_ticket set status = 'CALLED', window_id = :w, staff_id = :s, called_at = :now,
-                    version = version + 1
-                where id = :id and status = 'WAITING'""")
+        return jdbc.sql(postgres() ? CLAIM + SKIP_LOCKED : CLAIM)
                 .param("w", window.id()).param("s", state.staffId(), Types.BIGINT).param("now", Timestamp.from(now))
                 .param("id", ticketId).update() == 1;
+    }
+
+    private static final String CLAIM = """
+            update q_ticket set status = 'CALLED', window_id = :w, staff_id = :s, called_at = :now, version = version + 1
+            where id = :id and status = 'WAITING'""";
+    private static final String SKIP_LOCKED =
+            " and id in (select x.id from q_ticket x where x.id = :id and x.status = 'WAITING' for update skip locked)";
+
+    private volatile @Nullable Boolean postgres;
+
+    private boolean postgres() {
+        Boolean p = postgres;
+        if (p == null) {
+            p = Boolean.TRUE.equals(jdbc.sql("select 1").query((rs, n) -> {
+                String product = rs.getStatement().getConnection().getMetaData().getDatabaseProductName();
+                return product != null && product.toLowerCase(java.util.Locale.ROOT).contains("postgres");
+            }).single());
+            postgres = p;
+        }
+        return p;
     }
 
     private TicketView afterCall(WindowInfo window, WindowRow state, TicketRow before, Instant now, String actor) {

@@ -7,7 +7,7 @@
  * - Calls are spoken through one announcement queue (browser speech synthesis, a zh-CN voice), each config.repeats
  *   times, one after the other: a call never cuts another off.
  * - window.openhallDisplay is a test hook: spoken (every text queued for speech, in order), events (types received),
- *   connected (the stream is open).
+ *   connected (the stream is open), disconnects (how often an open stream was lost).
  * All texts come from the page (queue-live.properties), none is written here.
  */
 (function () {
@@ -25,6 +25,7 @@
     spoken: [],
     events: [],
     connected: false,
+    disconnects: 0,
     lastEventId: config.lastEventId || 0
   };
 
@@ -261,9 +262,29 @@
       card.appendChild(no);
       card.appendChild(body);
       grid.appendChild(card);
+      fitWindows();
     }
     return card;
   }
+
+  /** As many window cards as the hall has: denser grids when they do not fit. */
+  function fitWindows() {
+    var grid = byId('qd-windows');
+    if (!grid) {
+      return;
+    }
+    var steps = ['', 'qd-dense', 'qd-denser'];
+    for (var i = 0; i < steps.length; i++) {
+      grid.classList.remove('qd-dense', 'qd-denser');
+      if (steps[i]) {
+        grid.classList.add(steps[i]);
+      }
+      if (grid.scrollHeight <= grid.clientHeight + 2) {
+        return;
+      }
+    }
+  }
+  window.addEventListener('resize', fitWindows);
 
   function setCardStatus(card, status) {
     card.className = card.className.replace(/\bqd-st-[A-Z_]+\b/g, '').trim() + ' qd-st-' + status;
@@ -516,6 +537,9 @@
       connected(true);
     };
     source.onerror = function () {
+      if (hook.connected) {
+        hook.disconnects++;
+      }
       connected(false);
       if (source.readyState === EventSource.CLOSED) {
         // refused or gone for good (e.g. the server restarted with an error): try again with the last id seen
@@ -544,6 +568,10 @@
 
   if (!isWindow) {
     readCalls();
+    fitWindows();
+    if (document.fonts && document.fonts.ready) {
+      document.fonts.ready.then(fitWindows);
+    }
   }
   connect();
 })();

@@ -18,6 +18,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.openhall.queue.internal.QueueDesk;
+import org.openhall.queue.internal.Devices;
 import org.openhall.queue.WindowStatus;
 import org.openhall.queue.TicketChannel;
 import org.openhall.queue.internal.QueueServices;
@@ -41,6 +42,7 @@ class LiveStreamTests {
     @Autowired TransactionTemplate tx;
     @Autowired QueueServices services;
     @Autowired QueueDesk desk;
+    @Autowired Devices devices;
 
     QueueFixture.Floor floor;
     OrgFixture.Org o;
@@ -160,6 +162,18 @@ class LiveStreamTests {
                 office()).statusCode()).isEqualTo(404);
         assertThat(http.get(path + "?lastEventId=abc", "Accept", "text/event-stream", "Authorization", office())
                 .statusCode()).isEqualTo(400);
+        // a device of the centre with its Bearer token may; one of another centre may not
+        String hall = devices.issue(o.centreId(), DeviceKind.HALL_DISPLAY, "叫号屏", null).token();
+        String foreign = devices.issue(other.centreId(), DeviceKind.HALL_DISPLAY, "叫号屏", null).token();
+        try (SseClient sse = SseClient.open(url(path), "Authorization", "Bearer " + hall)) {
+            assertThat(sse.status()).isEqualTo(200);
+            long id = call("A001", "5");
+            assertThat(sse.take(1, SOON)).extracting(SseClient.Event::idNumber).containsExactly(id);
+        }
+        assertThat(http.get(path, "Accept", "text/event-stream", "Authorization", "Bearer " + foreign).statusCode())
+                .isEqualTo(403);
+        assertThat(http.get(path, "Accept", "text/event-stream", "Authorization", "Bearer not-a-device-token")
+                .statusCode()).isEqualTo(401);
         // the staff page stream wants a login session
         assertThat(http.get("/queue/live/" + o.code() + "/events", "Accept", "text/event-stream").statusCode())
                 .isIn(302, 401);

@@ -17,6 +17,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -121,7 +122,15 @@ public class LiveHub implements SmartLifecycle {
      * without it only events from now on.
      */
     public Stream subscribe(long centreId, @Nullable Long lastEventId, Sink sink) {
-        Subscription s = new Subscription(centreId, sink);
+        return subscribe(centreId, lastEventId, sink, () -> true);
+    }
+
+    /**
+     * As {@link #subscribe(long, Long, Sink)}; {@code stillAllowed} is asked at every heartbeat and ends the stream when
+     * false (a device revoked meanwhile).
+     */
+    public Stream subscribe(long centreId, @Nullable Long lastEventId, Sink sink, BooleanSupplier stillAllowed) {
+        Subscription s = new Subscription(centreId, sink, stillAllowed);
         lock.lock();
         try {
             ensureWatermark();
@@ -140,6 +149,11 @@ public class LiveHub implements SmartLifecycle {
 
     /** A server-sent event stream of the centre: {@code id:} the event id, {@code event:} its type. */
     public SseEmitter sse(long centreId, @Nullable Long lastEventId) {
+        return sse(centreId, lastEventId, () -> true);
+    }
+
+    /** As {@link #sse(long, Long)}, ending the stream at a heartbeat when {@code stillAllowed} says no. */
+    public SseEmitter sse(long centreId, @Nullable Long lastEventId, BooleanSupplier stillAllowed) {
         SseEmitter emitter = new SseEmitter(settings.streamTimeout().toMillis());
         try {
             emitter.send(SseEmitter.event().reconnectTime(settings.reconnect().toMillis()).comment("openhall"));
@@ -167,11 +181,19 @@ public class LiveHub implements SmartLifecycle {
                     // already completed by the container
                 }
             }
-        });
+        }, stillAllowed);
         emitter.onCompletion(stream::cancel);
         emitter.onTimeout(stream::cancel);
         emitter.onError(e -> stream.cancel());
         return emitter;
+    }
+
+    /** Closes the centre's open streams on this node; their clients reconnect and resume after their last event. */
+    public void disconnect(long centreId) {
+        List<Subscription> list = streams.get(centreId);
+        if (list != null) {
+            list.forEach(Subscription::close);
+        }
     }
 
     /** The number of open streams of a centre on this node. */
@@ -489,15 +511,17 @@ public class LiveHub implements SmartLifecycle {
 
         final long centreId;
         final Sink sink;
+        final BooleanSupplier stillAllowed;
         final BlockingQueue<Frame> queue = new LinkedBlockingQueue<>(settings.queueLimit() + settings.replayLimit() + 2);
         /** Live events up to this id were replayed or seen elsewhere; guarded by the hub's lock. */
         long after;
         private final LinkedHashSet<Long> recent = new LinkedHashSet<>();
         private volatile boolean closed;
 
-        Subscription(long centreId, Sink sink) {
+        Subscription(long centreId, Sink sink, BooleanSupplier stillAllowed) {
             this.centreId = centreId;
             this.sink = sink;
+            this.stillAllowed = stillAllowed;
         }
 
         void offer(Frame f) {
@@ -546,6 +570,9 @@ public class LiveHub implements SmartLifecycle {
                         break;
                     }
                     if (f == null) {
+                        if (!stillAllowed.getAsBoolean()) {
+                            break;
+                        }
                         sink.heartbeat();
                     } else {
                         sink.event(f.id(), f.type(), f.data());

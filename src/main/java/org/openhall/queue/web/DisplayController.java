@@ -106,7 +106,10 @@ class DisplayController {
             @RequestHeader(name = "Last-Event-ID", required = false) @Nullable String lastEventIdHeader,
             @RequestParam(name = "lastEventId", required = false) @Nullable String lastEventId) {
         DevicePrincipal d = device(token, DeviceKind.values());
-        return hub.sse(d.centreId(), LiveStreams.resumeAfter(lastEventIdHeader, lastEventId));
+        Devices all = devices.getObject();
+        // a device revoked while its stream is open is cut off at the next heartbeat (which also keeps its last-seen)
+        return hub.sse(d.centreId(), LiveStreams.resumeAfter(lastEventIdHeader, lastEventId),
+                () -> all.byToken(token).isPresent());
     }
 
     /** The page's settings for queue-display.js, as JSON in the page (texts from the messages, never in the script). */
@@ -143,8 +146,8 @@ class DisplayController {
     }
 
     @ExceptionHandler(UnknownDevice.class)
-    Object unknown(HttpServletResponse response, @RequestHeader(name = "Accept", required = false) @Nullable String accept,
-            Model model) {
+    Object unknown(jakarta.servlet.http.HttpServletRequest request, HttpServletResponse response) {
+        String accept = request.getHeader("Accept");
         if (accept != null && accept.contains(MediaType.TEXT_EVENT_STREAM_VALUE)) {
             return ResponseEntity.notFound().build();
         }

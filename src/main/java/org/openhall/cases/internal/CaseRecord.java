@@ -52,6 +52,12 @@ final class CaseRecord implements Cloneable {
     @Nullable LocalDate dueDate;
     @Nullable LocalDate pendingMaterialsDue;
     WarningLevel warningLevel = WarningLevel.NONE;
+    /**
+     * Set by a command that moved the due date later and so lowered the warning: only then does {@link CaseStore#update}
+     * write the warning columns, which the 电子监察 scan raises without touching the version — a command that read the
+     * case before a scan never writes a stale level back (that would undo a raise and send the warning twice).
+     */
+    boolean warningReset;
     @Nullable Instant warningAt;
     @Nullable CaseResult result;
     @Nullable String resultReason;

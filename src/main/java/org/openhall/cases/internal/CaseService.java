@@ -734,6 +734,7 @@ class CaseService implements CaseCommands, CaseApi {
         if (old != null && c.dueDate.isAfter(old)) {
             c.warningLevel = WarningLevel.NONE;
             c.warningAt = null;
+            c.warningReset = true;
         }
         Map<Long, Integer> opinionLimits = item(c).assisting().stream()
                 .collect(Collectors.toMap(AssistingDepartment::departmentId, AssistingDepartment::limitDays, (a, b) -> a));

@@ -92,7 +92,9 @@ class CaseStore {
                     update cas_case set department_id = :dept, handler_staff_id = :handler, status = :status,
                         suspended_from = :from, clock_started_at = :clock, accepted_at = :accepted, limit_days = :limit,
                         extension_days = :ext, suspended_days = :suspendedDays, suspended_since = :since, due_date = :due,
-                        pending_materials_due = :pending, warning_level = :warning, warning_at = :warningAt,
+                        pending_materials_due = :pending,
+                        warning_level = case when :reset then :warning else warning_level end,
+                        warning_at = case when :reset then :warningAt else warning_at end,
                         result = :result, result_reason = :reason, remedy = :remedy, completed_at = :completed,
                         completed_on_time = :onTime, delivery = :delivery, delivery_address = :address,
                         tracking_number = :tracking, delivered_at = :delivered, archived_at = :archived,
@@ -105,7 +107,7 @@ class CaseStore {
                     .param("clock", ts(c.clockStartedAt)).param("accepted", ts(c.acceptedAt)).param("limit", c.limitDays)
                     .param("ext", c.extensionDays).param("suspendedDays", c.suspendedDays)
                     .param("since", ts(c.suspendedSince)).param("due", c.dueDate).param("pending", c.pendingMaterialsDue)
-                    .param("warning", c.warningLevel.name()).param("warningAt", ts(c.warningAt))
+                    .param("reset", c.warningReset).param("warning", c.warningLevel.name()).param("warningAt", ts(c.warningAt))
                     .param("result", c.result == null ? null : c.result.name()).param("reason", c.resultReason)
                     .param("remedy", c.remedy).param("completed", ts(c.completedAt)).param("onTime", c.completedOnTime)
                     .param("delivery", c.delivery == null ? null : c.delivery.name()).param("address", c.deliveryAddress)

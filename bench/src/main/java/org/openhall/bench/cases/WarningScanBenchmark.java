@@ -1,7 +1,14 @@
 package org.openhall.bench.cases;
 
+import static org.openhall.bench.PostgresBench.count;
+import static org.openhall.bench.PostgresBench.loadAverage;
+import static org.openhall.bench.PostgresBench.median;
+import static org.openhall.bench.PostgresBench.millis;
+import static org.openhall.bench.PostgresBench.seconds;
+import static org.openhall.bench.PostgresBench.step;
+import static org.openhall.bench.PostgresBench.version;
+
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,13 +21,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
-import org.flywaydb.core.Flyway;
-import org.openhall.OpenHallApplication;
+import org.openhall.bench.PostgresBench;
 import org.openhall.cases.internal.WarningScan;
 import org.openhall.organization.CentreData;
 import org.openhall.organization.OrganizationCommands;
-import org.openhall.test.TestDatabaseInitializer;
-import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -64,33 +68,19 @@ public final class WarningScanBenchmark {
         int repeat = Integer.getInteger("bench.repeat", 3);
         double overdue = Double.parseDouble(System.getProperty("bench.overdue", "0.10"));
         int threads = Integer.getInteger("bench.threads", 2);
-        String server = System.getProperty("bench.pg.url", "jdbc:postgresql://127.0.0.1:5432/");
-        String user = System.getProperty("bench.pg.user", "postgres");
-        String password = System.getProperty("bench.pg.password", "");
-        String url = server + DATABASE;
+        PostgresBench.Server server = PostgresBench.Server.fromProperties();
+        String url = server.jdbcUrl(DATABASE);
         int closed = open / 4; // 20 % of all cases are closed (COMPLETED or ARCHIVED)
 
         step("recreating database " + DATABASE);
-        try (Connection c = DriverManager.getConnection(server + "postgres", user, password);
-             Statement s = c.createStatement()) {
-            s.execute("drop database if exists " + DATABASE + " with (force)");
-            s.execute("create database " + DATABASE);
-        }
+        PostgresBench.recreateDatabase(server, DATABASE);
         step("Flyway migrate");
-        Flyway.configure().dataSource(url, user, password).locations("classpath:db/migration").load().migrate();
+        PostgresBench.migrate(server, DATABASE);
 
         step("starting the application on " + url);
-        SpringApplication app = new SpringApplication(OpenHallApplication.class);
-        // the test classpath registers the per-test database initializer: the benchmark names its own database
-        app.setInitializers(app.getInitializers().stream().filter(i -> !(i instanceof TestDatabaseInitializer)).toList());
-        ConfigurableApplicationContext ctx = app.run(
-                "--spring.datasource.url=" + url, "--spring.datasource.username=" + user,
-                "--spring.datasource.password=" + password, "--spring.flyway.enabled=false", "--server.port=0",
-                "--spring.main.banner-mode=off", "--logging.level.root=WARN", "--openhall.demo.enabled=false",
-                "--openhall.cases.warnings.enabled=false", "--openhall.cases.warnings.dispatch-max-per-run=0",
-                "--openhall.cases.warnings.scan-threads=" + threads,
-                "--openhall.default-zone=" + ZONE.getId());
-        try (Connection db = DriverManager.getConnection(url, user, password)) {
+        ConfigurableApplicationContext ctx = PostgresBench.startApplication(server, DATABASE, ZONE.getId(), List.of(),
+                "--openhall.cases.warnings.scan-threads=" + threads);
+        try (Connection db = server.connect(DATABASE)) {
             OrganizationCommands org = ctx.getBean(OrganizationCommands.class);
             long[] centreIds = new long[centres];
             for (int i = 0; i < centres; i++) {
@@ -305,45 +295,5 @@ public final class WarningScanBenchmark {
             }
             tx.setRollbackOnly();
         });
-    }
-
-    static String loadAverage() {
-        try {
-            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).strip();
-        } catch (java.io.IOException | RuntimeException e) {
-            return "unknown";
-        }
-    }
-
-    static long count(Connection db, String sql) throws SQLException {
-        try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
-    static String version(Connection db) throws SQLException {
-        try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery("show server_version")) {
-            rs.next();
-            return rs.getString(1);
-        }
-    }
-
-    static double median(List<Double> values) {
-        List<Double> v = new ArrayList<>(values);
-        v.sort(null);
-        return v.get(v.size() / 2);
-    }
-
-    static double millis(long startNanos) {
-        return (System.nanoTime() - startNanos) / 1e6;
-    }
-
-    static double seconds(long startNanos) {
-        return (System.nanoTime() - startNanos) / 1e9;
-    }
-
-    static void step(String what) {
-        System.out.println("[bench] " + what);
     }
 }

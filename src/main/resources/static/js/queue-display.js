@@ -262,9 +262,29 @@
       card.appendChild(no);
       card.appendChild(body);
       grid.appendChild(card);
+      fitWindows();
     }
     return card;
   }
+
+  /** As many window cards as the hall has: denser grids when they do not fit. */
+  function fitWindows() {
+    var grid = byId('qd-windows');
+    if (!grid) {
+      return;
+    }
+    var steps = ['', 'qd-dense', 'qd-denser'];
+    for (var i = 0; i < steps.length; i++) {
+      grid.classList.remove('qd-dense', 'qd-denser');
+      if (steps[i]) {
+        grid.classList.add(steps[i]);
+      }
+      if (grid.scrollHeight <= grid.clientHeight + 2) {
+        return;
+      }
+    }
+  }
+  window.addEventListener('resize', fitWindows);
 
   function setCardStatus(card, status) {
     card.className = card.className.replace(/\bqd-st-[A-Z_]+\b/g, '').trim() + ' qd-st-' + status;
@@ -548,6 +568,10 @@
 
   if (!isWindow) {
     readCalls();
+    fitWindows();
+    if (document.fonts && document.fonts.ready) {
+      document.fonts.ready.then(fitWindows);
+    }
   }
   connect();
 })();

@@ -19,6 +19,10 @@ import org.springframework.context.annotation.Import;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.openhall.queue.internal.QueueDesk;
 import org.openhall.queue.internal.Devices;
+import org.openhall.queue.internal.LiveHub;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openhall.queue.WindowStatus;
 import org.openhall.queue.TicketChannel;
 import org.openhall.queue.internal.QueueServices;
@@ -31,6 +35,7 @@ import org.openhall.queue.internal.QueueServices;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "openhall.queue.close-day.enabled=false")
 @Import(QueueFixture.Config.class)
+@ExtendWith(OutputCaptureExtension.class)
 class LiveStreamTests {
 
     private static final Duration SOON = Duration.ofSeconds(10);
@@ -43,6 +48,7 @@ class LiveStreamTests {
     @Autowired QueueServices services;
     @Autowired QueueDesk desk;
     @Autowired Devices devices;
+    @Autowired LiveHub hub;
 
     QueueFixture.Floor floor;
     OrgFixture.Org o;
@@ -134,6 +140,25 @@ class LiveStreamTests {
             long fourth = call("A004", "5");
             assertThat(sse.take(1, SOON)).extracting(SseClient.Event::idNumber).containsExactly(fourth);
         }
+    }
+
+    @Test
+    void aStreamTheServerEndsEndsCleanlyForStaffAndDevices(CapturedOutput output) throws Exception {
+        String path = "/api/v1/queue/centres/" + o.code() + "/events";
+        String hall = devices.issue(o.centreId(), DeviceKind.HALL_DISPLAY, "叫号屏", null).token();
+        try (SseClient staff = SseClient.open(url(path), "Authorization", office());
+                SseClient device = SseClient.open(url(path), "Authorization", "Bearer " + hall)) {
+            long id = call("A001", "5");
+            assertThat(staff.take(1, SOON)).extracting(SseClient.Event::idNumber).containsExactly(id);
+            assertThat(device.take(1, SOON)).extracting(SseClient.Event::idNumber).containsExactly(id);
+            // the server closes the streams (what a timeout, a revoked device or a shutdown do)
+            hub.disconnect(o.centreId());
+            assertThat(staff.awaitEnd(SOON)).as("staff stream ended").isTrue();
+            assertThat(device.awaitEnd(SOON)).as("device stream ended").isTrue();
+        }
+        Thread.sleep(500);
+        // the completing (async) dispatch of the stream is not refused by the stateless API security
+        assertThat(output.getAll()).doesNotContain("Unable to handle the Spring Security Exception");
     }
 
     @Test

@@ -109,6 +109,12 @@ public final class SseClient implements AutoCloseable {
         return out;
     }
 
+    /** Whether the server ended the stream within the time. */
+    public boolean awaitEnd(Duration within) throws InterruptedException {
+        reader.join(within.toMillis());
+        return !reader.isAlive();
+    }
+
     public List<String> comments() {
         return comments;
     }

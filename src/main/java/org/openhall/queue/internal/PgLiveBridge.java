@@ -32,6 +32,9 @@ final class PgLiveBridge implements LiveHub.LiveBridge {
     /** PostgreSQL's longest identifier (NAMEDATALEN - 1). */
     private static final int MAX_CHANNEL = 63;
 
+    /** How often the listening connection is checked. */
+    private static final long CHECK_EVERY_NANOS = TimeUnit.SECONDS.toNanos(30);
+
     private final DataSource dataSource;
     private final String channel;
     private final LiveHub hub;
@@ -124,7 +127,7 @@ final class PgLiveBridge implements LiveHub.LiveBridge {
                 }
                 batch.add(first);
                 outbox.drainTo(batch, 999);
-                notifyAll(batch);
+                sendBatch(batch);
             } catch (InterruptedException e) {
                 if (!running) {
                     break;
@@ -137,11 +140,11 @@ final class PgLiveBridge implements LiveHub.LiveBridge {
         List<String> rest = new ArrayList<>();
         outbox.drainTo(rest);
         if (!rest.isEmpty()) {
-            notifyAll(rest);
+            sendBatch(rest);
         }
     }
 
-    private void notifyAll(List<String> payloads) {
+    private void sendBatch(List<String> payloads) {
         for (int attempt = 1; attempt <= 3; attempt++) {
             try (Connection c = dataSource.getConnection();
                     PreparedStatement ps = c.prepareStatement("select pg_notify(?, p) from unnest(?) as t(p)")) {
@@ -183,12 +186,20 @@ final class PgLiveBridge implements LiveHub.LiveBridge {
                 }
                 failures = 0;
                 hub.resync();
+                long checked = System.nanoTime();
                 while (running) {
                     PGNotification[] received = pg.getNotifications(500);
                     if (received != null) {
                         for (PGNotification n : received) {
                             receive(n.getParameter());
                         }
+                    }
+                    // a connection that died without a word (network, failover) would only ever time out: ask it
+                    if (System.nanoTime() - checked > CHECK_EVERY_NANOS) {
+                        if (!c.isValid(5)) {
+                            throw new SQLException("the LISTEN connection is no longer valid");
+                        }
+                        checked = System.nanoTime();
                     }
                 }
             } catch (SQLException | RuntimeException e) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -435,6 +436,45 @@ class LiveHubTests {
             }
         } finally {
             release.countDown();
+            s.cancel();
+            other.stop();
+        }
+    }
+
+    @Test
+    void onPostgresqlTheListenerReconnectsAfterItsConnectionWasKilled() throws Exception {
+        long centre = centre();
+        LiveHub other = otherNode(slowPoll());
+        Recorder r = new Recorder();
+        LiveHub.Stream s = other.subscribe(centre, null, r);
+        try {
+            if (!postgres()) {
+                // one node on H2: nothing to listen to
+                assertThat(other.bridgeChannel()).isNull();
+                return;
+            }
+            int killed = 0;
+            long deadline = System.nanoTime() + SOON.toNanos();
+            try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
+                while (killed == 0 && System.nanoTime() < deadline) {
+                    try (ResultSet rs = st.executeQuery("select pg_terminate_backend(pid) from pg_stat_activity "
+                            + "where query = 'LISTEN \"" + other.bridgeChannel() + "\"' and pid <> pg_backend_pid()")) {
+                        while (rs.next()) {
+                            killed++;
+                        }
+                    }
+                    Thread.sleep(100);
+                }
+            }
+            assertThat(killed).as("listening connections killed").isPositive();
+            // an event while the listener is away is found when it is back (it rereads the log), later ones by NOTIFY
+            long first = append(centre, "A001");
+            assertThat(r.ids(1, Duration.ofSeconds(10))).containsExactly(first);
+            long second = append(centre, "A002");
+            long sent = System.nanoTime();
+            assertThat(r.ids(1, SOON)).containsExactly(second);
+            assertThat(Duration.ofNanos(System.nanoTime() - sent)).isLessThan(Duration.ofSeconds(3));
+        } finally {
             s.cancel();
             other.stop();
         }

@@ -1,0 +1,163 @@
+package org.openhall.queue.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.openhall.organization.CentreInfo;
+import org.openhall.organization.OrganizationApi;
+import org.openhall.queue.PriorityClass;
+import org.openhall.queue.TicketStatus;
+import org.openhall.queue.WindowStatus;
+import org.openhall.queue.internal.FloorSnapshot.CurrentTicket;
+import org.openhall.queue.internal.FloorSnapshot.ServiceState;
+import org.openhall.queue.internal.FloorSnapshot.WaitingTicket;
+import org.openhall.queue.internal.FloorSnapshot.WindowState;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reads the {@link FloorSnapshot} of a centre (Q-6, Q-9): a handful of queries on today's rows of the centre, all
+ * through the indexes of V700 ({@code q_ticket (centre_id, business_date, status)}, the primary keys).
+ */
+@Component
+public class JdbcFloorSnapshots {
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final OrganizationApi organization;
+    private final QueueRules rules;
+    private final ZoneId defaultZone;
+
+    JdbcFloorSnapshots(JdbcClient jdbc, Clock clock, OrganizationApi organization, QueueRules rules,
+            @Value("${openhall.default-zone:Asia/Shanghai}") String defaultZone) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.organization = organization;
+        this.rules = rules;
+        this.defaultZone = ZoneId.of(defaultZone);
+    }
+
+    /** The centre's zone (its own, else {@code openhall.default-zone}). */
+    public ZoneId zone(long centreId) {
+        return organization.centre(centreId).map(CentreInfo::zone).orElse(defaultZone);
+    }
+
+    /** The centre's floor now. */
+    @Transactional(readOnly = true)
+    public FloorSnapshot load(long centreId) {
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, zone(centreId));
+
+        Map<Long, List<Double>> recent = new HashMap<>();
+        jdbc.sql("""
+                select service_id, called_at, finished_at from (
+                  select service_id, called_at, finished_at,
+                         row_number() over (partition by service_id order by finished_at desc, id desc) as rn
+                  from q_ticket
+                  where centre_id = :c and business_date = :d and status = 'DONE'
+                    and called_at is not null and finished_at is not null) x
+                where rn <= :n
+                order by service_id, finished_at desc""")
+                .param("c", centreId).param("d", today).param("n", rules.estimateSampleSize())
+                .query((ResultSet rs) -> {
+                    Instant called = rs.getTimestamp("called_at").toInstant();
+                    Instant finished = rs.getTimestamp("finished_at").toInstant();
+                    recent.computeIfAbsent(rs.getLong("service_id"), k -> new ArrayList<>())
+                            .add(WaitEstimator.minutesBetween(called, finished));
+                });
+
+        List<ServiceState> services = jdbc.sql("""
+                select id, code, name, prefix, default_minutes from q_service
+                where centre_id = :c and active = true order by sort_order, code""")
+                .param("c", centreId)
+                .query((rs, i) -> new ServiceState(rs.getLong("id"), rs.getString("code"), rs.getString("name"),
+                        rs.getString("prefix"), rs.getInt("default_minutes"),
+                        recent.getOrDefault(rs.getLong("id"), List.of())))
+                .list();
+
+        Map<Long, Set<Long>> own = new HashMap<>();
+        Map<Long, Set<Long>> qualified = new HashMap<>();
+        jdbc.sql("select window_id, service_id, own_line from q_window_service where centre_id = :c")
+                .param("c", centreId)
+                .query((ResultSet rs) -> {
+                    Map<Long, Set<Long>> target = rs.getBoolean("own_line") ? own : qualified;
+                    target.computeIfAbsent(rs.getLong("window_id"), k -> new HashSet<>()).add(rs.getLong("service_id"));
+                });
+
+        Map<Long, CurrentTicket> current = new HashMap<>();
+        jdbc.sql("""
+                select t.id, t.number, t.service_id, t.status, t.called_at, t.serving_at from q_ticket t
+                join q_window_state w on w.current_ticket_id = t.id
+                where w.centre_id = :c and t.called_at is not null""")
+                .param("c", centreId)
+                .query((ResultSet rs) -> {
+                    current.put(rs.getLong("id"), new CurrentTicket(rs.getLong("id"), rs.getString("number"),
+                            rs.getLong("service_id"), TicketStatus.valueOf(rs.getString("status")),
+                            rs.getTimestamp("called_at").toInstant(), instant(rs, "serving_at")));
+                });
+
+        List<WindowState> windows = jdbc.sql("""
+                select window_id, status, staff_id, current_ticket_id, pause_reason, pause_until, since
+                from q_window_state where centre_id = :c order by window_id""")
+                .param("c", centreId)
+                .query((rs, i) -> {
+                    long window = rs.getLong("window_id");
+                    Long ticket = rs.getObject("current_ticket_id", Long.class);
+                    return new WindowState(window, WindowStatus.valueOf(rs.getString("status")),
+                            rs.getObject("staff_id", Long.class), own.getOrDefault(window, Set.of()),
+                            qualified.getOrDefault(window, Set.of()), ticket == null ? null : current.get(ticket),
+                            rs.getString("pause_reason"), instant(rs, "pause_until"),
+                            rs.getTimestamp("since").toInstant());
+                })
+                .list();
+
+        List<WaitingTicket> waiting = jdbc.sql("""
+                select id, service_id, number, priority_class, queued_at, rank_at from q_ticket
+                where centre_id = :c and business_date = :d and status = 'WAITING'""")
+                .param("c", centreId).param("d", today)
+                .query((rs, i) -> new WaitingTicket(rs.getLong("id"), rs.getLong("service_id"), rs.getString("number"),
+                        PriorityClass.valueOf(rs.getString("priority_class")),
+                        rs.getTimestamp("queued_at").toInstant(), rs.getTimestamp("rank_at").toInstant()))
+                .list();
+
+        return new FloorSnapshot(centreId, now, services, windows, waiting);
+    }
+
+    /** The centre and status of a ticket. */
+    @Transactional(readOnly = true)
+    public Optional<TicketRef> ticket(long ticketId) {
+        return jdbc.sql("select centre_id, status from q_ticket where id = :id").param("id", ticketId)
+                .query((rs, i) -> new TicketRef(ticketId, rs.getLong("centre_id"),
+                        TicketStatus.valueOf(rs.getString("status"))))
+                .optional();
+    }
+
+    /** The centres that have an active queue service (the floor scan looks at these only). */
+    @Transactional(readOnly = true)
+    public List<Long> centresWithQueues() {
+        return jdbc.sql("select distinct centre_id from q_service where active = true order by centre_id")
+                .query(Long.class).list();
+    }
+
+    public record TicketRef(long id, long centreId, TicketStatus status) {
+    }
+
+    private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+}

@@ -129,7 +129,10 @@ public final class QueueBenchmark {
 
     /** The arguments both nodes start with (besides those of {@link PostgresBench#startApplication}). */
     static String[] nodeArguments(long clockOffsetMillis, int pool) {
-        return new String[] {"--" + BenchClock.OFFSET + "=" + clockOffsetMillis, "--openhall.queue.close-day.enabled=false",
+        return new String[] {"--" + BenchClock.OFFSET + "=" + clockOffsetMillis,
+                // the floor's schedulers off: day closing, floor scan, appointment no-show sweep
+                "--openhall.queue.close-day.enabled=false", "--openhall.queue.floor-scan.enabled=false",
+                "--openhall.queue.appointments.sweep-enabled=false",
                 "--spring.datasource.hikari.maximum-pool-size=" + pool, "--spring.datasource.hikari.minimum-idle=" + pool,
                 // 200 window threads share the pool: a thread may wait for a connection longer than the usual 5 s
                 "--spring.datasource.hikari.connection-timeout=60000",

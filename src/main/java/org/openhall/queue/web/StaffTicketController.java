@@ -182,19 +182,9 @@ class StaffTicketController {
                 .orElseThrow(() -> DomainException.forbidden("queue.staff.desk.noCentre"));
     }
 
-    /** The desk's form; the mobile is never sent back in a URL. */
-    public static class DeskForm {
-        private @Nullable Long serviceId;
+    /** The desk's form: service and mobile, and the class of the ticket. */
+    public static class DeskForm extends TicketForm {
         private @Nullable String kind = Kind.ORDINARY.name();
-        private @Nullable String mobile;
-
-        public @Nullable Long getServiceId() {
-            return serviceId;
-        }
-
-        public void setServiceId(@Nullable Long serviceId) {
-            this.serviceId = serviceId;
-        }
 
         public @Nullable String getKind() {
             return kind;
@@ -202,14 +192,6 @@ class StaffTicketController {
 
         public void setKind(@Nullable String kind) {
             this.kind = kind;
-        }
-
-        public @Nullable String getMobile() {
-            return mobile;
-        }
-
-        public void setMobile(@Nullable String mobile) {
-            this.mobile = mobile;
         }
     }
 }

@@ -324,9 +324,6 @@
       setCardCurrent(card, 'calling', d.number);
       card.querySelector('.qd-win-pause').textContent = '';
     }
-    if (!d.recall) {
-      serviceWaiting(d.serviceId, -1);
-    }
     announce(d.speech || d.announcement, config.repeats);
   }
 
@@ -371,23 +368,60 @@
     }
   }
 
-  function serviceItem(serviceId) {
-    return serviceId == null ? null : document.querySelector('[data-service-id="' + serviceId + '"]');
+  function setWaiting(item, count) {
+    item.setAttribute('data-waiting', count);
+    item.querySelector('.qd-svc-waiting').textContent = fmt('waiting-unit', count);
   }
 
-  function serviceWaiting(serviceId, delta, absolute) {
-    var item = serviceItem(serviceId);
-    if (!item) {
+  /*
+   * The people waiting come from the server (config.waiting), never from counting events here: every ticket event
+   * (and a queue.stats snapshot, which may be older than the events around it) asks again, at most one request at a
+   * time and a short moment after a burst of events, so the numbers are the database's whatever node served a command.
+   */
+  var WAITING_DELAY = 250;
+  var waitingState = {timer: null, busy: false, again: false};
+  hook.waitingFetches = 0;
+
+  function refreshWaiting() {
+    if (!config.waiting || !window.fetch) {
       return;
     }
-    var span = item.querySelector('.qd-svc-waiting');
-    var current = Number(item.getAttribute('data-waiting'));
-    if (isNaN(current) || !item.hasAttribute('data-waiting')) {
-      current = parseInt(span.textContent, 10) || 0;
+    if (waitingState.busy) {
+      waitingState.again = true;
+      return;
     }
-    var next = absolute !== undefined ? absolute : Math.max(0, current + delta);
-    item.setAttribute('data-waiting', next);
-    span.textContent = fmt('waiting-unit', next);
+    if (!waitingState.timer) {
+      waitingState.timer = setTimeout(fetchWaiting, WAITING_DELAY);
+    }
+  }
+
+  function fetchWaiting() {
+    waitingState.timer = null;
+    waitingState.busy = true;
+    waitingState.again = false;
+    window.fetch(config.waiting, {headers: {Accept: 'application/json'}, cache: 'no-store', credentials: 'same-origin'})
+      .then(function (r) {
+        return r.ok ? r.json() : null;
+      })
+      .then(function (body) {
+        if (body && body.waiting) {
+          var items = document.querySelectorAll('#qd-services [data-service-id]');
+          for (var i = 0; i < items.length; i++) {
+            var n = body.waiting[items[i].getAttribute('data-service-id')];
+            setWaiting(items[i], n == null ? 0 : n);
+          }
+          hook.waitingFetches++;
+        }
+      }, function () {
+        waitingState.again = true;
+      })
+      .then(function () {
+        waitingState.busy = false;
+        if (waitingState.again) {
+          waitingState.again = false;
+          setTimeout(refreshWaiting, 1000);
+        }
+      });
   }
 
   function stats(d) {
@@ -500,14 +534,13 @@
       hallCalled(id, d);
     } else if (type === 'window.state') {
       hallWindowState(d);
-    } else if (type === 'ticket.issued') {
-      serviceWaiting(d.serviceId, 0, d.waiting);
-    } else if (type === 'ticket.cancelled') {
-      serviceWaiting(d.serviceId, -1);
     } else if (type === 'queue.stats') {
       stats(d);
-    } else if (type.indexOf('ticket.') === 0) {
+    } else if (type !== 'ticket.issued' && type !== 'ticket.cancelled' && type.indexOf('ticket.') === 0) {
       hallTicket(type, d);
+    }
+    if (type === 'queue.stats' || type === 'window.state' || type.indexOf('ticket.') === 0) {
+      refreshWaiting();
     }
   }
 
@@ -535,6 +568,10 @@
     source = new EventSource(url);
     source.onopen = function () {
       connected(true);
+      if (!isWindow) {
+        // what changed while the stream was down
+        refreshWaiting();
+      }
     };
     source.onerror = function () {
       if (hook.connected) {

@@ -2,7 +2,6 @@ package org.openhall.cases;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
-import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -10,7 +9,6 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -27,27 +25,10 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Test;
 import java.util.List;
 import org.openhall.cases.internal.CaseCommands;
-import org.openhall.catalog.CatalogCommands;
 import org.openhall.catalog.ItemVersion;
 import org.openhall.organization.OrgFixture;
-import org.openhall.organization.OrganizationCommands;
-import org.openhall.security.UserAccounts;
 import org.openhall.test.Http;
-import org.openhall.test.MutableClock;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
-import org.springframework.web.context.WebApplicationContext;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * CASE-9 the archive: search by number, item, department, applicant (full name searched, masked name shown),
@@ -55,50 +36,9 @@ import tools.jackson.databind.json.JsonMapper;
  * (到期待鉴定); the read-only view with the full history; the archive package with notices, documents, receipts,
  * history.csv, history.pdf and a checksummed index.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ArchiveTests {
+class ArchiveTests extends CasesFixture.WebCase {
 
-    static final Instant NOW = Instant.parse("2026-11-23T02:00:00Z");
-    static final MutableClock CLOCK = new MutableClock(NOW);
-
-    @TestConfiguration
-    static class Config {
-        @Bean
-        @Primary
-        Clock testClock() {
-            return CLOCK;
-        }
-    }
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    OrganizationCommands commands;
-
-    @Autowired
-    CatalogCommands catalogCommands;
-
-    @Autowired
-    CaseCommands cases;
-
-    @Autowired
-    UserAccounts accounts;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    WebApplicationContext context;
-
-    @Autowired
-    UserDetailsService users;
-
-    final JsonMapper json = JsonMapper.builder().build();
-    Http http;
-    MockMvc mvc;
-    OrgFixture.Org o;
     String approved;
     String refused;
     String rejected;
@@ -106,17 +46,10 @@ class ArchiveTests {
     String open;
     String receipt;
 
-    static void at(String instant) {
-        CLOCK.set(Instant.parse(instant));
-    }
-
     /** One archive for every test (they only read it): cases taken through their whole life at their own dates. */
     @BeforeAll
     void setUp() {
-        http = new Http(port);
-        mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
-        FeeFixture.Centre c = FeeFixture.centre(commands, accounts);
-        o = c.org();
+        newCentre();
         ItemVersion medical = FeeFixture.item(catalogCommands, o, o.medical());
         ItemVersion employment = FeeFixture.item(catalogCommands, o, o.employment());
 
@@ -178,10 +111,6 @@ class ArchiveTests {
     static byte[] samplePdf() {
         return org.openhall.shared.pdf.PdfDocuments.a4("申请表", CLOCK, (document, writer) ->
                 document.add(new org.openpdf.text.Paragraph("不动产登记申请表", org.openhall.shared.pdf.PdfFonts.font(12))));
-    }
-
-    RequestPostProcessor page(String username) {
-        return user(users.loadUserByUsername(username));
     }
 
     JsonNode search(String user, String query) {

@@ -1,5 +1,7 @@
 package org.openhall.cases;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,17 +15,35 @@ import org.openhall.cases.internal.CaseCommands.IntakeRequest;
 import org.openhall.cases.internal.CaseCommands.MaterialCheck;
 import org.openhall.cases.internal.CaseCommands.MaterialState;
 import org.openhall.cases.internal.CaseView;
+import org.openhall.catalog.CatalogCommands;
 import org.openhall.catalog.ItemType;
 import org.openhall.catalog.ItemVersion;
 import org.openhall.catalog.MaterialInfo;
 import org.openhall.catalog.MaterialRequirement;
 import org.openhall.organization.Gender;
 import org.openhall.organization.OrgFixture;
+import org.openhall.organization.OrganizationCommands;
+import org.openhall.security.UserAccounts;
+import org.openhall.test.Http;
+import org.openhall.test.MutableClock;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Takes cases through their life for tests, through {@link CaseCommands} (CASE-1..9), for an {@link OrgFixture.Org}
@@ -41,6 +61,78 @@ public final class CasesFixture {
     private static final AtomicInteger SEQ = new AtomicInteger();
 
     private CasesFixture() {
+    }
+
+    @TestConfiguration(proxyBeanMethods = false)
+    public static class ClockConfig {
+        @Bean
+        @Primary
+        Clock casesTestClock() {
+            return WebCase.CLOCK;
+        }
+    }
+
+    /**
+     * What the case tests over HTTP and the pages share (FeesTests, ArchiveTests; one application context): the test
+     * clock {@link WebCase#CLOCK}, the commands they drive, the REST client and MockMvc, and a centre of {@link FeeFixture}.
+     */
+    @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+    @Import(ClockConfig.class)
+    public abstract static class WebCase {
+
+        /** 10:00 in Shanghai on 2026-11-23. */
+        public static final Instant NOW = Instant.parse("2026-11-23T02:00:00Z");
+        public static final MutableClock CLOCK = new MutableClock(NOW);
+
+        @LocalServerPort
+        protected int port;
+
+        @Autowired
+        protected OrganizationCommands commands;
+
+        @Autowired
+        protected CatalogCommands catalogCommands;
+
+        @Autowired
+        protected CaseCommands cases;
+
+        @Autowired
+        protected UserAccounts accounts;
+
+        @Autowired
+        protected JdbcClient jdbc;
+
+        @Autowired
+        protected WebApplicationContext context;
+
+        @Autowired
+        protected UserDetailsService users;
+
+        protected final JsonMapper json = JsonMapper.builder().build();
+        protected Http http;
+        protected MockMvc mvc;
+        protected FeeFixture.Centre c;
+        protected OrgFixture.Org o;
+
+        /** The clients and a fresh centre (fresh codes, so tests sharing the context do not collide). */
+        protected void newCentre() {
+            http = new Http(port);
+            mvc = MockMvcBuilders.webAppContextSetup(context)
+                    .apply(org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity())
+                    .build();
+            c = FeeFixture.centre(commands, accounts);
+            o = c.org();
+        }
+
+        /** A page request signed in as one of the centre's logins. */
+        protected RequestPostProcessor page(String username) {
+            return org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                    .user(users.loadUserByUsername(username));
+        }
+
+        protected static void at(String instant) {
+            CLOCK.set(Instant.parse(instant));
+        }
     }
 
     /** Runs {@code action} signed in as {@code username} (a login of an Org), then signs out again. */

@@ -3,7 +3,6 @@ package org.openhall.cases;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
-import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -17,7 +16,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -40,30 +38,12 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.openhall.cases.internal.CaseCommands;
 import org.openhall.cases.internal.CaseView;
-import org.openhall.catalog.CatalogCommands;
 import org.openhall.catalog.ItemVersion;
 import org.openhall.organization.OrgFixture;
-import org.openhall.organization.OrganizationCommands;
-import org.openhall.security.UserAccounts;
 import org.openhall.test.Http;
-import org.openhall.test.MutableClock;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
-import org.springframework.web.context.WebApplicationContext;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * CASE-8 fees through the REST API and the pages: payments against the item version's fee items (bad fee code and
@@ -71,69 +51,19 @@ import tools.jackson.databind.json.JsonMapper;
  * concurrency, the receipt PDF with the amount in capital numerals, voids with the centre office's approval, and the
  * daily reconciliation (one window matches, one differs by 0.50, one not entered) with its .xlsx export and import.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class FeesTests {
+class FeesTests extends CasesFixture.WebCase {
 
-    /** 10:00 in Shanghai on 2026-11-23. */
-    static final Instant NOW = Instant.parse("2026-11-23T02:00:00Z");
-    static final MutableClock CLOCK = new MutableClock(NOW);
-
-    @TestConfiguration
-    static class Config {
-        @Bean
-        @Primary
-        Clock testClock() {
-            return CLOCK;
-        }
-    }
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    OrganizationCommands commands;
-
-    @Autowired
-    CatalogCommands catalogCommands;
-
-    @Autowired
-    CaseCommands cases;
-
-    @Autowired
-    UserAccounts accounts;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    WebApplicationContext context;
-
-    @Autowired
-    UserDetailsService users;
-
-    final JsonMapper json = JsonMapper.builder().build();
-    Http http;
-    MockMvc mvc;
-    FeeFixture.Centre c;
-    OrgFixture.Org o;
     ItemVersion item;
 
     @BeforeEach
     void setUp() {
         CLOCK.set(NOW);
-        http = new Http(port);
-        mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
-        c = FeeFixture.centre(commands, accounts);
-        o = c.org();
+        newCentre();
         item = FeeFixture.item(catalogCommands, o, o.medical());
     }
 
     String as(String user) {
         return Http.basic(user, OrgFixture.PASSWORD);
-    }
-
-    RequestPostProcessor page(String username) {
-        return user(users.loadUserByUsername(username));
     }
 
     JsonNode body(HttpResponse<String> r) {

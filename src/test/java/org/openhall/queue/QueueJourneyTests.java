@@ -67,7 +67,7 @@ class QueueJourneyTests extends BrowserTestSupport {
     }
 
     /** The PDF Chromium prints has exactly one page of {@code widthMm × heightMm}. */
-    private static void assertPdfPage(byte[] pdf, double widthMm, double heightMm) {
+    static void assertPdfPage(byte[] pdf, double widthMm, double heightMm) {
         try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
             StringBuilder pages = new StringBuilder();
             for (int i = 0; i < doc.getNumberOfPages(); i++) {

@@ -1,8 +1,11 @@
 package org.openhall.queue.internal;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -31,9 +34,12 @@ public class DisplayBoards {
     private final OrganizationApi organization;
     private final QueueRules rules;
     private final JdbcClient jdbc;
+    private final Clock clock;
 
     DisplayBoards(LiveHub hub, LiveLog log, QueueDesk desk, QueueServices services,
-            ObjectProvider<WaitEstimates> estimates, OrganizationApi organization, QueueRules rules, JdbcClient jdbc) {
+            ObjectProvider<WaitEstimates> estimates, OrganizationApi organization, QueueRules rules, JdbcClient jdbc,
+            Clock clock) {
+        this.clock = clock;
         this.hub = hub;
         this.log = log;
         this.desk = desk;
@@ -96,6 +102,30 @@ public class DisplayBoards {
         QueueDesk.WindowView w = desk.window(windowId).orElseThrow();
         CentreInfo centre = organization.centre(w.centreId()).orElseThrow();
         return new WindowBoard(centre, at, line(w));
+    }
+
+    /**
+     * The people waiting now per active service of the centre (today's WAITING tickets, as the board counts them), read
+     * from the database: the hall display asks for them after ticket events instead of counting by itself, so that its
+     * numbers are the database's whichever node served the command (Q-4). Services nobody waits for are 0.
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, Integer> waiting(long centreId) {
+        CentreInfo centre = organization.centre(centreId).orElseThrow();
+        LocalDate today = clock.instant().atZone(centre.zone()).toLocalDate();
+        Map<Long, Integer> out = new LinkedHashMap<>();
+        for (QueueServices.ServiceView s : services.services(centreId)) {
+            if (s.active()) {
+                out.put(s.id(), 0);
+            }
+        }
+        jdbc.sql("""
+                select service_id, count(*) from q_ticket
+                where centre_id = :c and business_date = :d and status = 'WAITING' group by service_id""")
+                .param("c", centreId).param("d", today)
+                .query((rs, n) -> Map.entry(rs.getLong(1), rs.getInt(2))).list()
+                .forEach(e -> out.computeIfPresent(e.getKey(), (k, v) -> e.getValue()));
+        return out;
     }
 
     private static CallLine call(LiveEvent e) {

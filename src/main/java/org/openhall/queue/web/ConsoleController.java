@@ -22,6 +22,7 @@ import org.openhall.queue.internal.QueueDesk;
 import org.openhall.queue.internal.QueueRules;
 import org.openhall.queue.internal.QueueServices;
 import org.openhall.queue.internal.PageEstimates;
+import org.openhall.queue.internal.SkippedTickets;
 import org.openhall.queue.internal.WaitEstimates;
 import org.openhall.security.CurrentUser;
 import org.openhall.security.CurrentUsers;
@@ -61,11 +62,13 @@ class ConsoleController {
     private final CurrentUsers users;
     private final QueueRules queueRules;
     private final PageMessages messages;
+    private final SkippedTickets skipped;
     private final Clock clock;
 
     ConsoleController(QueueDesk desk, QueueServices services, PageEstimates estimates, OrganizationApi organization,
-            CurrentUsers users, QueueRules queueRules, PageMessages messages, Clock clock) {
+            CurrentUsers users, QueueRules queueRules, PageMessages messages, SkippedTickets skipped, Clock clock) {
         this.desk = desk;
+        this.skipped = skipped;
         this.services = services;
         this.estimates = estimates;
         this.organization = organization;
@@ -94,6 +97,37 @@ class ConsoleController {
         model.addAttribute("window", w);
         model.addAttribute("loads", loads(w));
         return "queue/partials/console-waiting :: waiting";
+    }
+
+    /** The clerk's 过号 tickets that may still come back, refreshed by the page every few seconds. */
+    @GetMapping("/{windowId}/skipped")
+    String skippedList(@PathVariable long windowId, Model model) {
+        QueueDesk.WindowView w = own(users.require(), windowId);
+        model.addAttribute("window", w);
+        skipped(w, model);
+        return "queue/partials/console-skipped :: skipped";
+    }
+
+    /**
+     * 重新呼叫 (Q-2): a skipped ticket of the clerk's list comes back ({@link QueueDesk#comeBack}) and this window calls
+     * it at once ({@link QueueDesk#call}). Only while the window is free; should another window call the returned ticket
+     * first, it simply waits in its service again and the clerk is told.
+     */
+    @PostMapping("/{windowId}/skipped/{ticketId}/call")
+    String callSkipped(@PathVariable long windowId, @PathVariable long ticketId,
+            @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model,
+            RedirectAttributes redirect, HttpServletResponse response) {
+        return act(windowId, htmx, model, redirect, response, () -> {
+            QueueDesk.WindowView w = own(users.require(), windowId);
+            if (w.status() != WindowStatus.IDLE) {
+                throw DomainException.conflict("queue.staff.skipped.busy");
+            }
+            SkippedTickets.Skipped s = skipped.returnable(w.centreId(), java.util.Objects.requireNonNull(w.staffId()),
+                    ticketId).orElseThrow(() -> DomainException.conflict("queue.staff.skipped.gone"));
+            desk.comeBack(s.id(), actor());
+            desk.call(windowId, s.id(), actor());
+            return null;
+        });
     }
 
     @PostMapping("/sign-in")
@@ -347,9 +381,20 @@ class ConsoleController {
                 .filter(QueueServices.ServiceView::active).toList());
         model.addAttribute("transferWindows", desk.windows(w.centreId()).stream()
                 .filter(x -> x.windowId() != w.windowId()).toList());
+        skipped(w, model);
         model.addAttribute("pauseReasons", queueRules.pauseReasons());
         model.addAttribute("pauseMinutes", PAUSE_MINUTES.stream()
                 .filter(m -> Duration.ofMinutes(m).compareTo(queueRules.maxPause()) <= 0).toList());
+    }
+
+    private void skipped(QueueDesk.WindowView w, Model model) {
+        ZoneId zone = organization.centre(w.centreId()).orElseThrow().zone();
+        List<SkippedLine> lines = w.staffId() == null ? List.of()
+                : skipped.returnable(w.centreId(), w.staffId()).stream()
+                        .map(s -> new SkippedLine(s, LocalDateTime.ofInstant(s.skippedAt(), zone),
+                                LocalDateTime.ofInstant(s.returnsBy(), zone)))
+                        .toList();
+        model.addAttribute("skipped", lines);
     }
 
     private List<Load> loads(QueueDesk.WindowView w) {
@@ -361,6 +406,10 @@ class ConsoleController {
 
     /** A window the user may sign in to; {@code taken}: someone is signed in there ({@code by}). */
     public record Choice(WindowInfo window, boolean taken, @Nullable String by) {
+    }
+
+    /** A 过号 ticket of the clerk that may come back, with its times in the centre's zone. */
+    public record SkippedLine(SkippedTickets.Skipped ticket, LocalDateTime skippedAt, LocalDateTime returnsBy) {
     }
 
     /** People waiting for one of the window's services (counts only, Q-3); {@code own}: its own line. */

@@ -84,6 +84,20 @@ class DisplayController {
         return "queue/display-hall";
     }
 
+    /**
+     * The people waiting per service, from the database: the hall display asks after ticket events (debounced) rather
+     * than counting by itself, so its numbers never drift from the database's, on any node (Q-4).
+     */
+    @GetMapping(path = "/devices/{token}/hall/waiting", produces = MediaType.APPLICATION_JSON_VALUE)
+    @org.springframework.web.bind.annotation.ResponseBody
+    ResponseEntity<Map<String, Object>> hallWaiting(@PathVariable String token) {
+        DevicePrincipal d = device(token, DeviceKind.HALL_DISPLAY);
+        Map<String, Integer> waiting = new LinkedHashMap<>();
+        boards.waiting(d.centreId()).forEach((service, count) -> waiting.put(Long.toString(service), count));
+        return ResponseEntity.ok().cacheControl(org.springframework.http.CacheControl.noStore())
+                .body(Map.of("waiting", waiting));
+    }
+
     @GetMapping("/devices/{token}/window")
     String window(@PathVariable String token, @RequestParam(name = "voice", defaultValue = "false") boolean voice,
             Model model, Locale locale) {
@@ -117,6 +131,9 @@ class DisplayController {
             Locale locale) {
         Map<String, Object> c = new LinkedHashMap<>();
         c.put("events", "/devices/" + token + "/events");
+        if (windowId == null) {
+            c.put("waiting", "/devices/" + token + "/hall/waiting");
+        }
         c.put("lastEventId", lastEventId);
         c.put("repeats", Math.max(1, rules.announcementRepeats()));
         c.put("maxCalls", Math.max(1, rules.hallDisplayCalls()));

@@ -120,27 +120,9 @@ class OnlineTicketController {
         return organization.centreByCode(code).filter(CentreInfo::active);
     }
 
-    /** The online form; the mobile is never sent back to the browser in a URL. */
-    public static class OnlineForm {
-        private @Nullable Long serviceId;
-        private @Nullable String mobile;
+    /** The online form, with the applicant's name (optional); the mobile is never sent back to the browser in a URL. */
+    public static class OnlineForm extends TicketForm {
         private @Nullable String name;
-
-        public @Nullable Long getServiceId() {
-            return serviceId;
-        }
-
-        public void setServiceId(@Nullable Long serviceId) {
-            this.serviceId = serviceId;
-        }
-
-        public @Nullable String getMobile() {
-            return mobile;
-        }
-
-        public void setMobile(@Nullable String mobile) {
-            this.mobile = mobile;
-        }
 
         public @Nullable String getName() {
             return name;

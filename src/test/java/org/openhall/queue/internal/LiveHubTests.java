@@ -110,21 +110,71 @@ class LiveHubTests {
                 "speech", "请 " + number + " 号到 1 号窗口办理")));
     }
 
-    /** Appends in a transaction on another thread that stays open until {@code release}; returns the id. */
-    private Thread holdOpen(long centre, String number, AtomicLong id, CountDownLatch appended, CountDownLatch release,
-            boolean rollback) {
-        return Thread.ofPlatform().start(() -> tx.executeWithoutResult(s -> {
-            id.set(events.append(centre, "ticket.called", null, Map.of("number", number)));
-            appended.countDown();
-            try {
-                release.await(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            if (rollback) {
-                s.setRollbackOnly();
-            }
-        }));
+    /** An append in a transaction on another thread that stays open until {@link #end}. */
+    private final class Held {
+
+        final AtomicLong id = new AtomicLong();
+        final CountDownLatch appended = new CountDownLatch(1);
+        final CountDownLatch release = new CountDownLatch(1);
+        final Thread thread;
+
+        Held(long centre, String number, boolean rollback) throws InterruptedException {
+            thread = Thread.ofPlatform().start(() -> tx.executeWithoutResult(s -> {
+                id.set(events.append(centre, "ticket.called", null, Map.of("number", number)));
+                appended.countDown();
+                try {
+                    release.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                if (rollback) {
+                    s.setRollbackOnly();
+                }
+            }));
+            assertThat(appended.await(10, TimeUnit.SECONDS)).isTrue();
+        }
+
+        long id() {
+            return id.get();
+        }
+
+        /** Commits (or rolls back) and waits for the thread. */
+        void end() throws InterruptedException {
+            release.countDown();
+            thread.join(10_000);
+        }
+    }
+
+    /** What a test does with its centre, the hub it listens to and its recording stream. */
+    @FunctionalInterface
+    private interface StreamTest {
+        void run(long centre, LiveHub hub, Recorder r) throws Exception;
+    }
+
+    /** A fresh centre and one recording stream on this node's hub, cancelled afterwards. */
+    private void withStream(StreamTest test) throws Exception {
+        withStream(hub, test);
+    }
+
+    /** The same on a second hub standing for another node, with its settings; the hub is stopped afterwards. */
+    private void onOtherNode(LiveSettings settings, StreamTest test) throws Exception {
+        LiveHub other = otherNode(settings);
+        try {
+            withStream(other, test);
+        } finally {
+            other.stop();
+        }
+    }
+
+    private void withStream(LiveHub h, StreamTest test) throws Exception {
+        long centre = centre();
+        Recorder r = new Recorder();
+        LiveHub.Stream s = h.subscribe(centre, null, r);
+        try {
+            test.run(centre, h, r);
+        } finally {
+            s.cancel();
+        }
     }
 
     @Test
@@ -155,10 +205,7 @@ class LiveHubTests {
 
     @Test
     void eventData() throws Exception {
-        long centre = centre();
-        Recorder r = new Recorder();
-        LiveHub.Stream s = hub.subscribe(centre, null, r);
-        try {
+        withStream((centre, h, r) -> {
             long id = append(centre, "A012");
             Got g = r.next(SOON);
             assertThat(g).isNotNull();
@@ -166,60 +213,44 @@ class LiveHubTests {
             assertThat(g.type()).isEqualTo("ticket.called");
             assertThat(json.readTree(g.data()).get("number").asString()).isEqualTo("A012");
             assertThat(json.readTree(g.data()).get("speech").asString()).isEqualTo("请 A012 号到 1 号窗口办理");
-        } finally {
-            s.cancel();
-        }
+        });
     }
 
     @Test
     void aLaterIdCommittedFirstWaitsForTheEarlierOne() throws Exception {
-        long centre = centre();
-        Recorder r = new Recorder();
-        LiveHub.Stream s = hub.subscribe(centre, null, r);
-        AtomicLong first = new AtomicLong();
-        CountDownLatch appended = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        try {
-            Thread t = holdOpen(centre, "A001", first, appended, release, false);
-            assertThat(appended.await(10, TimeUnit.SECONDS)).isTrue();
-            long second = append(centre, "A002");
-            assertThat(second).isGreaterThan(first.get());
-            // the earlier id is still being written on this node: the later one is held back
-            r.quiet(Duration.ofMillis(800));
-            release.countDown();
-            t.join(10_000);
-            assertThat(r.ids(2, SOON)).containsExactly(first.get(), second);
-            r.quiet(Duration.ofMillis(300));
-        } finally {
-            release.countDown();
-            s.cancel();
-        }
+        withStream((centre, h, r) -> {
+            Held first = new Held(centre, "A001", false);
+            try {
+                long second = append(centre, "A002");
+                assertThat(second).isGreaterThan(first.id());
+                // the earlier id is still being written on this node: the later one is held back
+                r.quiet(Duration.ofMillis(800));
+                first.end();
+                assertThat(r.ids(2, SOON)).containsExactly(first.id(), second);
+                r.quiet(Duration.ofMillis(300));
+            } finally {
+                first.end();
+            }
+        });
     }
 
     @Test
     void aRollbackDoesNotHoldTheOthersUp() throws Exception {
-        long centre = centre();
-        Recorder r = new Recorder();
-        LiveHub.Stream s = hub.subscribe(centre, null, r);
-        AtomicLong lost = new AtomicLong();
-        CountDownLatch appended = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        try {
-            Thread t = holdOpen(centre, "A001", lost, appended, release, true);
-            assertThat(appended.await(10, TimeUnit.SECONDS)).isTrue();
-            long kept = append(centre, "A002");
-            r.quiet(Duration.ofMillis(300));
-            long released = System.nanoTime();
-            release.countDown();
-            t.join(10_000);
-            assertThat(r.ids(1, SOON)).containsExactly(kept);
-            // told by the rollback itself, not by the grace time running out
-            assertThat(Duration.ofNanos(System.nanoTime() - released)).isLessThan(Duration.ofMillis(1500));
-            r.quiet(Duration.ofMillis(300));
-        } finally {
-            release.countDown();
-            s.cancel();
-        }
+        withStream((centre, h, r) -> {
+            Held lost = new Held(centre, "A001", true);
+            try {
+                long kept = append(centre, "A002");
+                r.quiet(Duration.ofMillis(300));
+                long released = System.nanoTime();
+                lost.end();
+                assertThat(r.ids(1, SOON)).containsExactly(kept);
+                // told by the rollback itself, not by the grace time running out
+                assertThat(Duration.ofNanos(System.nanoTime() - released)).isLessThan(Duration.ofMillis(1500));
+                r.quiet(Duration.ofMillis(300));
+            } finally {
+                lost.end();
+            }
+        });
     }
 
     @Test
@@ -282,74 +313,55 @@ class LiveHubTests {
 
     @Test
     void anotherNodeWaitsForAnIdStillBeingWrittenThenDeliversInOrder() throws Exception {
-        long centre = centre();
-        LiveHub other = otherNode(fast(2000));
-        Recorder r = new Recorder();
-        LiveHub.Stream s = other.subscribe(centre, null, r);
-        AtomicLong first = new AtomicLong();
-        CountDownLatch appended = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        try {
-            Thread t = holdOpen(centre, "A001", first, appended, release, false);
-            assertThat(appended.await(10, TimeUnit.SECONDS)).isTrue();
-            long second = append(centre, "A002");
-            r.quiet(Duration.ofMillis(300));
-            release.countDown();
-            t.join(10_000);
-            assertThat(r.ids(2, SOON)).containsExactly(first.get(), second);
-            r.quiet(Duration.ofMillis(500));
-        } finally {
-            release.countDown();
-            s.cancel();
-            other.stop();
-        }
+        onOtherNode(fast(2000), (centre, other, r) -> {
+            Held first = new Held(centre, "A001", false);
+            try {
+                long second = append(centre, "A002");
+                r.quiet(Duration.ofMillis(300));
+                first.end();
+                assertThat(r.ids(2, SOON)).containsExactly(first.id(), second);
+                r.quiet(Duration.ofMillis(500));
+            } finally {
+                first.end();
+            }
+        });
     }
 
     @Test
     void anotherNodeGoesOnAfterTheGraceTimeAndDeliversALateIdOnce() throws Exception {
-        long centre = centre();
-        LiveHub other = otherNode(fast(2000));
-        Recorder r = new Recorder();
-        LiveHub.Stream s = other.subscribe(centre, null, r);
-        try (Connection raw = dataSource.getConnection()) {
-            // a transaction of some node that does not tell: an insert that stays uncommitted past the grace time
-            raw.setAutoCommit(false);
-            long slow = insertRaw(raw, centre, "A001");
-            long quick = append(centre, "A002");
-            long started = System.nanoTime();
-            assertThat(r.ids(1, SOON)).containsExactly(quick);
-            assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(400));
-            raw.commit();
-            assertThat(r.ids(1, SOON)).containsExactly(slow);
-            r.quiet(Duration.ofMillis(800));
-            awaitWatermark(quick);
-        } finally {
-            s.cancel();
-            other.stop();
-        }
+        onOtherNode(fast(2000), (centre, other, r) -> {
+            try (Connection raw = dataSource.getConnection()) {
+                // a transaction of some node that does not tell: an insert that stays uncommitted past the grace time
+                raw.setAutoCommit(false);
+                long slow = insertRaw(raw, centre, "A001");
+                long quick = append(centre, "A002");
+                long started = System.nanoTime();
+                assertThat(r.ids(1, SOON)).containsExactly(quick);
+                assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(400));
+                raw.commit();
+                assertThat(r.ids(1, SOON)).containsExactly(slow);
+                r.quiet(Duration.ofMillis(800));
+                awaitWatermark(quick);
+            }
+        });
     }
 
     @Test
     void anotherNodeSkipsAnIdThatNeverCommits() throws Exception {
-        long centre = centre();
-        LiveHub other = otherNode(fast(2000));
-        Recorder r = new Recorder();
-        LiveHub.Stream s = other.subscribe(centre, null, r);
-        try (Connection raw = dataSource.getConnection()) {
-            raw.setAutoCommit(false);
-            insertRaw(raw, centre, "A001");
-            long kept = append(centre, "A002");
-            raw.rollback();
-            assertThat(r.ids(1, SOON)).containsExactly(kept);
-            long next = append(centre, "A003");
-            assertThat(r.ids(1, SOON)).containsExactly(next);
-            r.quiet(Duration.ofMillis(500));
-            // this node's hub did not know that insert either: it goes on too, after its own grace time
-            awaitWatermark(next);
-        } finally {
-            s.cancel();
-            other.stop();
-        }
+        onOtherNode(fast(2000), (centre, other, r) -> {
+            try (Connection raw = dataSource.getConnection()) {
+                raw.setAutoCommit(false);
+                insertRaw(raw, centre, "A001");
+                long kept = append(centre, "A002");
+                raw.rollback();
+                assertThat(r.ids(1, SOON)).containsExactly(kept);
+                long next = append(centre, "A003");
+                assertThat(r.ids(1, SOON)).containsExactly(next);
+                r.quiet(Duration.ofMillis(500));
+                // this node's hub did not know that insert either: it goes on too, after its own grace time
+                awaitWatermark(next);
+            }
+        });
     }
 
     @Test
@@ -392,11 +404,7 @@ class LiveHubTests {
 
     @Test
     void onPostgresqlAnotherNodeHearsACommitAtOnceByNotify() throws Exception {
-        long centre = centre();
-        LiveHub other = otherNode(slowPoll());
-        Recorder r = new Recorder();
-        LiveHub.Stream s = other.subscribe(centre, null, r);
-        try {
+        onOtherNode(slowPoll(), (centre, other, r) -> {
             long started = System.nanoTime();
             long id = append(centre, "A001");
             if (postgres()) {
@@ -406,48 +414,32 @@ class LiveHubTests {
                 // H2 is one node: no NOTIFY, another hub only finds the event by its (here slow) poll
                 r.quiet(Duration.ofSeconds(2));
             }
-        } finally {
-            s.cancel();
-            other.stop();
-        }
+        });
     }
 
     @Test
     void onPostgresqlAnotherNodeIsToldOfARollbackAndDoesNotWaitForIt() throws Exception {
-        long centre = centre();
-        LiveHub other = otherNode(slowPoll());
-        Recorder r = new Recorder();
-        LiveHub.Stream s = other.subscribe(centre, null, r);
-        AtomicLong lost = new AtomicLong();
-        CountDownLatch appended = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        try {
-            Thread t = holdOpen(centre, "A001", lost, appended, release, true);
-            assertThat(appended.await(10, TimeUnit.SECONDS)).isTrue();
-            long kept = append(centre, "A002");
-            long released = System.nanoTime();
-            release.countDown();
-            t.join(10_000);
-            if (postgres()) {
-                assertThat(r.ids(1, SOON)).containsExactly(kept);
-                assertThat(Duration.ofNanos(System.nanoTime() - released)).isLessThan(Duration.ofMillis(2500));
-            } else {
-                r.quiet(Duration.ofSeconds(2));
+        onOtherNode(slowPoll(), (centre, other, r) -> {
+            Held lost = new Held(centre, "A001", true);
+            try {
+                long kept = append(centre, "A002");
+                long released = System.nanoTime();
+                lost.end();
+                if (postgres()) {
+                    assertThat(r.ids(1, SOON)).containsExactly(kept);
+                    assertThat(Duration.ofNanos(System.nanoTime() - released)).isLessThan(Duration.ofMillis(2500));
+                } else {
+                    r.quiet(Duration.ofSeconds(2));
+                }
+            } finally {
+                lost.end();
             }
-        } finally {
-            release.countDown();
-            s.cancel();
-            other.stop();
-        }
+        });
     }
 
     @Test
     void onPostgresqlTheListenerReconnectsAfterItsConnectionWasKilled() throws Exception {
-        long centre = centre();
-        LiveHub other = otherNode(slowPoll());
-        Recorder r = new Recorder();
-        LiveHub.Stream s = other.subscribe(centre, null, r);
-        try {
+        onOtherNode(slowPoll(), (centre, other, r) -> {
             if (!postgres()) {
                 // one node on H2: nothing to listen to
                 assertThat(other.bridgeChannel()).isNull();
@@ -474,10 +466,7 @@ class LiveHubTests {
             long sent = System.nanoTime();
             assertThat(r.ids(1, SOON)).containsExactly(second);
             assertThat(Duration.ofNanos(System.nanoTime() - sent)).isLessThan(Duration.ofSeconds(3));
-        } finally {
-            s.cancel();
-            other.stop();
-        }
+        });
     }
 
     @Test

@@ -7,7 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
-import org.springframework.context.ApplicationEventPublisher;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.HashMap;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
@@ -26,30 +30,63 @@ class JdbcLiveEvents implements LiveEvents {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final Clock clock;
-    private final ApplicationEventPublisher publisher;
+    private final ObjectProvider<LiveHub> hub;
 
-    JdbcLiveEvents(JdbcClient jdbc, JsonMapper json, Clock clock, ApplicationEventPublisher publisher) {
+    JdbcLiveEvents(JdbcClient jdbc, JsonMapper json, Clock clock, ObjectProvider<LiveHub> hub) {
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
-        this.publisher = publisher;
+        this.hub = hub;
     }
 
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public long append(long centreId, String type, @Nullable Long windowId, Map<String, Object> data) {
-        data.values().forEach(Objects::requireNonNull);
+        return appendAll(centreId, List.of(new Draft(type, windowId, data))).getFirst();
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<Long> appendAll(long centreId, List<Draft> events) {
+        if (events.isEmpty()) {
+            return List.of();
+        }
         Instant now = clock.instant();
-        String payload = json.writeValueAsString(data);
+        StringBuilder sql = new StringBuilder("insert into q_event (centre_id, event_type, window_id, payload, created_at) values ");
+        Map<String, Object> params = new HashMap<>();
+        params.put("c", centreId);
+        params.put("at", Timestamp.from(now));
+        for (int i = 0; i < events.size(); i++) {
+            Draft e = events.get(i);
+            e.data().values().forEach(Objects::requireNonNull);
+            sql.append(i == 0 ? "" : ", ").append("(:c, :t").append(i).append(", :w").append(i).append(", :p").append(i)
+                    .append(", :at)");
+            params.put("t" + i, e.type());
+            params.put("w" + i, new SqlParameterValue(Types.BIGINT, e.windowId()));
+            params.put("p" + i, json.writeValueAsString(e.data()));
+        }
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
-        jdbc.sql("""
-                insert into q_event (centre_id, event_type, window_id, payload, created_at)
-                values (:c, :t, :w, :p, :at)""")
-                .param("c", centreId).param("t", type).param("w", windowId).param("p", payload)
-                .param("at", Timestamp.from(now)).update(keys, "id");
-        long id = Objects.requireNonNull(keys.getKey()).longValue();
-        publisher.publishEvent(new LiveEventAppended(new LiveEvent(id, centreId, type, windowId, data, now)));
-        return id;
+        jdbc.sql(sql.toString()).params(params).update(keys, "id");
+        List<Map<String, Object>> rows = keys.getKeyList();
+        if (rows.size() != events.size()) {
+            throw new IllegalStateException("expected " + events.size() + " event ids, got " + rows.size());
+        }
+        List<Long> ids = new ArrayList<>(rows.size());
+        for (Map<String, Object> row : rows) {
+            ids.add(((Number) row.values().iterator().next()).longValue());
+        }
+        // the hub learns the ids being written (directly: an event per append through the multicaster costs more than
+        // the insert)
+        LiveHub h = hub.getIfAvailable();
+        for (int i = 0; i < ids.size(); i++) {
+            Draft e = events.get(i);
+            LiveEventAppended appended = new LiveEventAppended(
+                    new LiveEvent(ids.get(i), centreId, e.type(), e.windowId(), e.data(), now));
+            if (h != null) {
+                h.appended(appended);
+            }
+        }
+        return ids;
     }
 
     @Override

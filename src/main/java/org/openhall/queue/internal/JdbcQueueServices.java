@@ -48,13 +48,16 @@ class JdbcQueueServices implements QueueServices {
     private final AuditTrail audit;
     private final OrganizationApi org;
     private final CurrentUsers users;
+    private final FloorDirectory directory;
 
-    JdbcQueueServices(JdbcClient jdbc, Clock clock, AuditTrail audit, OrganizationApi org, CurrentUsers users) {
+    JdbcQueueServices(JdbcClient jdbc, Clock clock, AuditTrail audit, OrganizationApi org, CurrentUsers users,
+            FloorDirectory directory) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.audit = audit;
         this.org = org;
         this.users = users;
+        this.directory = directory;
     }
 
     static ServiceView map(ResultSet rs, int n) throws SQLException {
@@ -129,6 +132,7 @@ class JdbcQueueServices implements QueueServices {
                         daily_cap = :cap, default_minutes = :dm, slot_minutes = :sm, slot_capacity = :sc, item_codes = :items,
                         sort_order = :sort, active = :active, updated_at = :now where id = :id""")
                     .params(params(data)).param("now", Timestamp.from(clock.instant())).param("id", serviceId).update();
+            directory.servicesChanged();
         } catch (DuplicateKeyException raced) {
             throw DomainException.conflict("queue.service.duplicate", data.code(), data.prefix());
         }

@@ -1,8 +1,12 @@
 package org.openhall.queue.internal;
 
+import java.sql.ResultSet;
 import java.time.ZoneId;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -60,6 +64,20 @@ class FloorDirectory {
     private record NumbersKey(long centreId) {
     }
 
+    private record ActiveServicesKey(long centreId) {
+    }
+
+    private record AssignmentsKey(long centreId) {
+    }
+
+    /** An active queue service of a centre as the floor's snapshot needs it. */
+    record ActiveService(long id, String code, String name, String prefix, int defaultMinutes) {
+    }
+
+    /** Window → the services of its own line and those it is only qualified for (Q-10). */
+    record Assignments(Map<Long, Set<Long>> own, Map<Long, Set<Long>> qualified) {
+    }
+
     FloorDirectory(OrganizationApi org, CalendarApi calendar, JdbcClient jdbc) {
         this.org = org;
         this.calendar = calendar;
@@ -108,17 +126,58 @@ class FloorDirectory {
         });
     }
 
-    /** A queue service changed on this node: forget now and, when the change commits, forget again. */
+    /** The centre's active queue services in display order. */
+    List<ActiveService> activeServices(long centreId) {
+        return get(new ActiveServicesKey(centreId), () -> readActiveServices(jdbc, centreId));
+    }
+
+    static List<ActiveService> readActiveServices(JdbcClient jdbc, long centreId) {
+        return List.copyOf(jdbc.sql("""
+                select id, code, name, prefix, default_minutes from q_service
+                where centre_id = :c and active = true order by sort_order, code""")
+                .param("c", centreId)
+                .query((rs, i) -> new ActiveService(rs.getLong("id"), rs.getString("code"), rs.getString("name"),
+                        rs.getString("prefix"), rs.getInt("default_minutes")))
+                .list());
+    }
+
+    /** Which windows of the centre serve which services. */
+    Assignments assignments(long centreId) {
+        return get(new AssignmentsKey(centreId), () -> readAssignments(jdbc, centreId));
+    }
+
+    static Assignments readAssignments(JdbcClient jdbc, long centreId) {
+        Map<Long, Set<Long>> own = new HashMap<>();
+        Map<Long, Set<Long>> qualified = new HashMap<>();
+        jdbc.sql("select window_id, service_id, own_line from q_window_service where centre_id = :c")
+                .param("c", centreId)
+                .query((ResultSet rs) -> {
+                    Map<Long, Set<Long>> target = rs.getBoolean("own_line") ? own : qualified;
+                    target.computeIfAbsent(rs.getLong("window_id"), k -> new HashSet<>()).add(rs.getLong("service_id"));
+                });
+        own.replaceAll((k, v) -> Set.copyOf(v));
+        qualified.replaceAll((k, v) -> Set.copyOf(v));
+        return new Assignments(Map.copyOf(own), Map.copyOf(qualified));
+    }
+
+    /**
+     * A queue service or a window's services changed on this node: forget now and, when the change commits, forget
+     * again (a command reading meanwhile may have cached the state before).
+     */
     void servicesChanged() {
-        cache.keySet().removeIf(k -> k instanceof ServiceKey);
+        forgetServices();
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCompletion(int status) {
-                    cache.keySet().removeIf(k -> k instanceof ServiceKey);
+                    forgetServices();
                 }
             });
         }
+    }
+
+    private void forgetServices() {
+        cache.keySet().removeIf(k -> k instanceof ServiceKey || k instanceof ActiveServicesKey || k instanceof AssignmentsKey);
     }
 
     @SuppressWarnings("unchecked")

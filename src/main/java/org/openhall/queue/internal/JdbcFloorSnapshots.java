@@ -58,6 +58,19 @@ public class JdbcFloorSnapshots {
     /** The centre's floor now. */
     @Transactional(readOnly = true)
     public FloorSnapshot load(long centreId) {
+        return load(centreId, false);
+    }
+
+    /**
+     * The centre's floor now, its services and their windows taken from the {@link FloorDirectory} (at most a few seconds
+     * old): for the estimate printed on each ticket issued, where the people waiting and the windows at work count.
+     */
+    @Transactional(readOnly = true)
+    public FloorSnapshot loadForIssue(long centreId) {
+        return load(centreId, true);
+    }
+
+    private FloorSnapshot load(long centreId, boolean directorySetup) {
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, zone(centreId));
 
@@ -79,23 +92,16 @@ public class JdbcFloorSnapshots {
                             .add(WaitEstimator.minutesBetween(called, finished));
                 });
 
-        List<ServiceState> services = jdbc.sql("""
-                select id, code, name, prefix, default_minutes from q_service
-                where centre_id = :c and active = true order by sort_order, code""")
-                .param("c", centreId)
-                .query((rs, i) -> new ServiceState(rs.getLong("id"), rs.getString("code"), rs.getString("name"),
-                        rs.getString("prefix"), rs.getInt("default_minutes"),
-                        recent.getOrDefault(rs.getLong("id"), List.of())))
-                .list();
-
-        Map<Long, Set<Long>> own = new HashMap<>();
-        Map<Long, Set<Long>> qualified = new HashMap<>();
-        jdbc.sql("select window_id, service_id, own_line from q_window_service where centre_id = :c")
-                .param("c", centreId)
-                .query((ResultSet rs) -> {
-                    Map<Long, Set<Long>> target = rs.getBoolean("own_line") ? own : qualified;
-                    target.computeIfAbsent(rs.getLong("window_id"), k -> new HashSet<>()).add(rs.getLong("service_id"));
-                });
+        List<ServiceState> services = new ArrayList<>();
+        for (FloorDirectory.ActiveService a : directorySetup ? directory.activeServices(centreId)
+                : FloorDirectory.readActiveServices(jdbc, centreId)) {
+            services.add(new ServiceState(a.id(), a.code(), a.name(), a.prefix(), a.defaultMinutes(),
+                    recent.getOrDefault(a.id(), List.of())));
+        }
+        FloorDirectory.Assignments assignments = directorySetup ? directory.assignments(centreId)
+                : FloorDirectory.readAssignments(jdbc, centreId);
+        Map<Long, Set<Long>> own = assignments.own();
+        Map<Long, Set<Long>> qualified = assignments.qualified();
 
         // the windows with the ticket each one holds, in one query
         List<WindowState> windows = jdbc.sql("""

@@ -31,6 +31,7 @@ class JdbcLiveEvents implements LiveEvents {
     private final JsonMapper json;
     private final Clock clock;
     private final ObjectProvider<LiveHub> hub;
+    private volatile @Nullable Boolean postgres;
 
     JdbcLiveEvents(JdbcClient jdbc, JsonMapper json, Clock clock, ObjectProvider<LiveHub> hub) {
         this.jdbc = jdbc;
@@ -48,32 +49,57 @@ class JdbcLiveEvents implements LiveEvents {
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public List<Long> appendAll(long centreId, List<Draft> events) {
+        return insert(centreId, events, null);
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<Long> appendAll(long centreId, List<Draft> events, Insert with) {
+        return insert(centreId, events, with);
+    }
+
+    private List<Long> insert(long centreId, List<Draft> events, @Nullable Insert with) {
         if (events.isEmpty()) {
+            if (with != null) {
+                jdbc.sql(with.sql()).params(with.params()).update();
+            }
             return List.of();
         }
         Instant now = clock.instant();
-        StringBuilder sql = new StringBuilder("insert into q_event (centre_id, event_type, window_id, payload, created_at) values ");
+        StringBuilder values = new StringBuilder();
         Map<String, Object> params = new HashMap<>();
-        params.put("c", centreId);
-        params.put("at", Timestamp.from(now));
+        params.put("e_c", centreId);
+        params.put("e_at", Timestamp.from(now));
         for (int i = 0; i < events.size(); i++) {
             Draft e = events.get(i);
             e.data().values().forEach(Objects::requireNonNull);
-            sql.append(i == 0 ? "" : ", ").append("(:c, :t").append(i).append(", :w").append(i).append(", :p").append(i)
-                    .append(", :at)");
-            params.put("t" + i, e.type());
-            params.put("w" + i, new SqlParameterValue(Types.BIGINT, e.windowId()));
-            params.put("p" + i, json.writeValueAsString(e.data()));
+            values.append(i == 0 ? "" : ", ").append("(:e_c, :e_t").append(i).append(", :e_w").append(i)
+                    .append(", :e_p").append(i).append(", :e_at)");
+            params.put("e_t" + i, e.type());
+            params.put("e_w" + i, new SqlParameterValue(Types.BIGINT, e.windowId()));
+            params.put("e_p" + i, json.writeValueAsString(e.data()));
         }
-        GeneratedKeyHolder keys = new GeneratedKeyHolder();
-        jdbc.sql(sql.toString()).params(params).update(keys, "id");
-        List<Map<String, Object>> rows = keys.getKeyList();
-        if (rows.size() != events.size()) {
-            throw new IllegalStateException("expected " + events.size() + " event ids, got " + rows.size());
+        String insert = "insert into q_event (centre_id, event_type, window_id, payload, created_at) values " + values;
+        List<Long> ids;
+        if (with != null && postgres()) {
+            // one round trip: the command's other insert as a data-modifying with
+            params.putAll(with.params());
+            ids = jdbc.sql("with companion as (" + with.sql() + ") " + insert + " returning id").params(params)
+                    .query(Long.class).list();
+        } else {
+            if (with != null) {
+                jdbc.sql(with.sql()).params(with.params()).update();
+            }
+            GeneratedKeyHolder keys = new GeneratedKeyHolder();
+            jdbc.sql(insert).params(params).update(keys, "id");
+            ids = new ArrayList<>();
+            for (Map<String, Object> row : keys.getKeyList()) {
+                ids.add(((Number) row.values().iterator().next()).longValue());
+            }
         }
-        List<Long> ids = new ArrayList<>(rows.size());
-        for (Map<String, Object> row : rows) {
-            ids.add(((Number) row.values().iterator().next()).longValue());
+        ids.sort(null); // in the order of the values (ids are taken in that order)
+        if (ids.size() != events.size()) {
+            throw new IllegalStateException("expected " + events.size() + " event ids, got " + ids.size());
         }
         // the hub learns the ids being written (directly: an event per append through the multicaster costs more than
         // the insert)
@@ -87,6 +113,16 @@ class JdbcLiveEvents implements LiveEvents {
             }
         }
         return ids;
+    }
+
+    private boolean postgres() {
+        Boolean p = postgres;
+        if (p == null) {
+            p = Boolean.TRUE.equals(jdbc.sql("select 1").query((rs, n) -> LiveHub.isPostgres(rs.getStatement().getConnection()))
+                    .single());
+            postgres = p;
+        }
+        return p;
     }
 
     @Override

@@ -108,6 +108,7 @@ class JdbcQueueServices implements QueueServices {
             throw DomainException.conflict("queue.service.duplicate", data.code(), data.prefix());
         }
         long id = Objects.requireNonNull(keys.getKey()).longValue();
+        directory.servicesChanged();
         ServiceView created = service(id).orElseThrow();
         audit.record(data.centreId(), "QueueService", Long.toString(id), "CREATE", null, created);
         return created;
@@ -163,6 +164,7 @@ class JdbcQueueServices implements QueueServices {
         }
         Map<String, Object> before = assignment(windowId);
         jdbc.sql("delete from q_window_service where window_id = :w").param("w", windowId).update();
+        directory.servicesChanged();
         for (Long id : new java.util.LinkedHashSet<>(ownServiceIds)) {
             insertAssignment(windowId, id, window.centreId(), true);
         }

@@ -20,6 +20,17 @@ public interface LiveEvents {
      */
     List<Long> appendAll(long centreId, List<Draft> events);
 
+    /**
+     * As {@link #appendAll(long, List)}, with one more insert of the same command ({@code insert into … values …} with
+     * named parameters not starting with {@code e_}) sent in the same round trip: on PostgreSQL as a data-modifying
+     * {@code with} of the events' insert, elsewhere as a statement of its own just before it.
+     */
+    List<Long> appendAll(long centreId, List<Draft> events, Insert with);
+
+    /** An insert sent together with the events. */
+    record Insert(String sql, Map<String, Object> params) {
+    }
+
     /** An event to append: its type, window (if any) and data (values not null). */
     record Draft(String type, @Nullable Long windowId, Map<String, Object> data) {
     }

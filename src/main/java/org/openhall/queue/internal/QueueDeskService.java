@@ -44,6 +44,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
@@ -65,12 +66,18 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>Numbers (Q-1): the day's sequence of a service is the {@code q_counter} row, incremented in the issuing transaction
  * (the row lock serializes issues of one service until commit; the daily cap is checked against the incremented value,
- * and a refused ticket rolls the increment back). The first ticket of a service and day inserts the row in a little
- * transaction of its own and, being the first of a new day, closes the earlier days of the centre ({@link #closeDay}),
- * which the {@link QueueDayCloser} also does every hour: both are idempotent conditional updates.
+ * and a refused ticket rolls the increment back). The first ticket of a service and day inserts the row in the issuing
+ * transaction ({@code on conflict do nothing}, never a second connection) and, being the first of a new day, has the
+ * earlier days of the centre closed right after its commit ({@link #closeDay}), which the {@link QueueDayCloser} also
+ * does every hour: both are idempotent conditional updates.
  *
- * <p>Every change writes {@code q_ticket_history} and appends its {@link LiveEvent} in the same transaction; the time
- * of a window's session is split into walking (call → counter), serving and paused seconds (Q-5).
+ * <p>Every change writes {@code q_ticket_history} and appends its {@link LiveEvent} in the same transaction, as the
+ * command's last writes and in one round trip on PostgreSQL; the time of a window's session is split into walking
+ * (call → counter), serving and paused seconds (Q-5).
+ *
+ * <p>The hot path (issue, call, start, finish) reads no static data from the database (centre, opening hours, window,
+ * staff name and service come from the {@link FloorDirectory}), reads no row back that it just wrote, and computes no
+ * alternatives (the other windows on a paused window's sign): those are computed only for a window that shows its sign.
  */
 @Service
 class QueueDeskService implements QueueDesk {
@@ -203,7 +210,6 @@ class QueueDeskService implements QueueDesk {
                 .param("next", next0, Types.VARCHAR)
                 .update(keys, "id");
         long id = Objects.requireNonNull(keys.getKey()).longValue();
-        history(centre.id(), id, "ISSUE", null, null, actor, r.channel().name(), now);
         // the row as inserted (no read back)
         TicketRow t = new TicketRow(id, centre.id(), service.id(), service.code(), service.name(), today, seq, number,
                 publicCode, r.channel(), r.priority(), reason, name, mobile, r.appointmentId(), TicketStatus.WAITING, now,
@@ -212,7 +218,8 @@ class QueueDeskService implements QueueDesk {
         Map<String, Object> data = ticketData(t, null);
         data.put("service", t.serviceName());
         data.put("waiting", estimate.waiting());
-        live.append(centre.id(), "ticket.issued", null, data);
+        historyAndEvents(centre.id(), id, "ISSUE", null, null, actor, r.channel().name(), now,
+                List.of(new LiveEvents.Draft("ticket.issued", null, data)));
         return new Issued(new IssuedTicket(view(t, null), estimate.estimate().peopleAhead(), estimate.estimate().minutes()),
                 number0.first() && !closeInside ? centre : null);
     }
@@ -407,9 +414,8 @@ class QueueDeskService implements QueueDesk {
     public Optional<TicketView> callNext(long windowId, String actor) {
         return write(() -> {
             WindowInfo window = windowInfo(windowId);
-            WindowRow state = idle(window);
             Instant now = now();
-            guard(window, state, "CALLING", now, "", Map.of());
+            WindowRow state = toCalling(window, now);
             LocalDate today = today(window.centreId(), now);
             Optional<TicketRow> called = claimFirst(window, state, candidates(window, today, true), now);
             if (called.isEmpty() && rules.dispatch()) {
@@ -443,6 +449,31 @@ class QueueDeskService implements QueueDesk {
             }
             return afterCall(window, state, t.claimed(window.id(), state.staffId(), now), now, actor);
         });
+    }
+
+    /**
+     * The first step of a call: the idle window moves to CALLING by a conditional update (the guard that one window holds
+     * one ticket). Returns the window's row as it was before. On PostgreSQL one statement ({@code returning}) checks,
+     * moves and reads the row; the row is read again only to say why a call is refused.
+     */
+    private WindowRow toCalling(WindowInfo window, Instant now) {
+        if (!postgres()) {
+            WindowRow state = idle(window);
+            guard(window, state, "CALLING", now, "", Map.of());
+            return state;
+        }
+        Optional<WindowRow> moved = jdbc.sql("""
+                update q_window_state set status = 'CALLING', version = version + 1
+                where window_id = :w and status = 'IDLE' and current_ticket_id is null and staff_id is not null
+                returning *""")
+                .param("w", window.id()).query(WindowRow::map).optional();
+        if (moved.isEmpty()) {
+            idle(window); // says why: not signed in, paused, busy
+            throw DomainException.conflict("queue.window.changed", window.number());
+        }
+        WindowRow r = moved.get();
+        return new WindowRow(r.windowId(), r.centreId(), WindowStatus.IDLE, r.staffId(), r.sessionId(), null,
+                r.pauseReason(), r.pauseNote(), r.pauseUntil(), r.priorityStreak(), r.since(), r.version() - 1);
     }
 
     private List<PriorityRule.Candidate> candidates(WindowInfo window, LocalDate today, boolean ownLine) {
@@ -505,11 +536,13 @@ class QueueDeskService implements QueueDesk {
     private TicketView afterCall(WindowInfo window, WindowRow state, TicketRow t, Instant now, String actor) {
         int streak = PriorityRule.nextStreak(state.priorityStreak(), t.priority());
         jdbc.sql("""
-                update q_window_state set current_ticket_id = :t, priority_streak = :streak where window_id = :w""")
-                .param("t", t.id()).param("streak", streak).param("w", window.id()).update();
-        history(t.centreId(), t.id(), "CALL", window.id(), state.staffId(), actor, null, now);
+                update q_window_state set current_ticket_id = :t, priority_streak = :streak, since = :now
+                where window_id = :w""")
+                .param("t", t.id()).param("streak", streak).param("now", Timestamp.from(now)).param("w", window.id())
+                .update();
         WindowRow after = state.moved(WindowStatus.CALLING, t.id(), now);
-        live.appendAll(t.centreId(), List.of(called(window, t, false), windowState(window, after)));
+        historyAndEvents(t.centreId(), t.id(), "CALL", window.id(), state.staffId(), actor, null, now,
+                List.of(called(window, t, false), windowState(window, after)));
         publisher.publishEvent(new TicketCalled(t.centreId(), t.id(), t.number(), t.serviceId(), window.id(),
                 Objects.requireNonNull(state.staffId()), t.queuedAt(), now));
         return view(t, window);
@@ -577,8 +610,8 @@ class QueueDeskService implements QueueDesk {
         addSession(state.sessionId(), "walking_seconds", t.calledAt(), now);
         WindowStatus next = serving ? WindowStatus.SERVING : WindowStatus.IDLE;
         guard(window, state, next.name(), now, "", Map.of());
-        history(t.centreId(), t.id(), serving ? "START" : "SKIP", window.id(), state.staffId(), actor, null, now);
-        live.appendAll(t.centreId(), List.of(
+        historyAndEvents(t.centreId(), t.id(), serving ? "START" : "SKIP", window.id(), state.staffId(), actor, null,
+                now, List.of(
                 new LiveEvents.Draft(serving ? "ticket.serving" : "ticket.skipped", window.id(), ticketData(t, window)),
                 windowState(window, state.moved(next, serving ? t.id() : null, now))));
         return view(serving ? t.serving(now) : t.skipped(now), window);
@@ -712,7 +745,6 @@ class QueueDeskService implements QueueDesk {
                         status = 'DONE', serving_at = :serving, finished_at = :now, case_number = coalesce(:cn, case_number)""", p);
             }
             guard(window, state, "IDLE", now, "", Map.of());
-            history(t.centreId(), t.id(), chained ? "FINISH_STEP" : "FINISH", window.id(), state.staffId(), actor, cn, now);
             TicketRow after = chained ? row(t.id()) : t.done(servingAt, now, cn);
             Map<String, Object> data = ticketData(t, window);
             if (chained) {
@@ -728,7 +760,8 @@ class QueueDeskService implements QueueDesk {
                 events.add(new LiveEvents.Draft("rating.requested", window.id(), rating));
             }
             events.add(windowState(window, state.moved(WindowStatus.IDLE, null, now)));
-            live.appendAll(t.centreId(), events);
+            historyAndEvents(t.centreId(), t.id(), chained ? "FINISH_STEP" : "FINISH", window.id(), state.staffId(),
+                    actor, cn, now, events);
             publisher.publishEvent(new ServiceFinished(t.centreId(), t.id(), t.number(), t.serviceId(), window.id(),
                     Objects.requireNonNull(state.staffId()), t.queuedAt(),
                     t.calledAt() != null ? t.calledAt() : servingAt, servingAt, now));
@@ -968,12 +1001,30 @@ class QueueDeskService implements QueueDesk {
 
     private void history(long centreId, long ticketId, String action, @Nullable Long windowId, @Nullable Long staffId,
             String actor, @Nullable String note, Instant at) {
-        jdbc.sql("""
+        LiveEvents.Insert h = historyRow(centreId, ticketId, action, windowId, staffId, actor, note, at);
+        jdbc.sql(h.sql()).params(h.params()).update();
+    }
+
+    /** The history row and the live events of a command, its last writes, in one round trip (PostgreSQL). */
+    private void historyAndEvents(long centreId, long ticketId, String action, @Nullable Long windowId,
+            @Nullable Long staffId, String actor, @Nullable String note, Instant at, List<LiveEvents.Draft> events) {
+        live.appendAll(centreId, events, historyRow(centreId, ticketId, action, windowId, staffId, actor, note, at));
+    }
+
+    private static LiveEvents.Insert historyRow(long centreId, long ticketId, String action, @Nullable Long windowId,
+            @Nullable Long staffId, String actor, @Nullable String note, Instant at) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("h_c", centreId);
+        p.put("h_t", ticketId);
+        p.put("h_a", action);
+        p.put("h_w", new SqlParameterValue(Types.BIGINT, windowId));
+        p.put("h_s", new SqlParameterValue(Types.BIGINT, staffId));
+        p.put("h_actor", actor.length() > 64 ? actor.substring(0, 64) : actor);
+        p.put("h_note", new SqlParameterValue(Types.VARCHAR, note));
+        p.put("h_at", Timestamp.from(at));
+        return new LiveEvents.Insert("""
                 insert into q_ticket_history (centre_id, ticket_id, action, window_id, staff_id, actor, note, happened_at)
-                values (:c, :t, :a, :w, :s, :actor, :note, :at)""")
-                .param("c", centreId).param("t", ticketId).param("a", action).param("w", windowId, Types.BIGINT)
-                .param("s", staffId, Types.BIGINT).param("actor", actor.length() > 64 ? actor.substring(0, 64) : actor)
-                .param("note", note, Types.VARCHAR).param("at", Timestamp.from(at)).update();
+                values (:h_c, :h_t, :h_a, :h_w, :h_s, :h_actor, :h_note, :h_at)""", p);
     }
 
     private Optional<TicketRow> ticketRow(long id) {

@@ -1,15 +1,15 @@
 package org.openhall.queue.internal;
 
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
-import java.sql.Types;
-import java.util.ArrayList;
-import java.util.HashMap;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;

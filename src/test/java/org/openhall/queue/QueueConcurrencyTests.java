@@ -2,7 +2,9 @@ package org.openhall.queue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -15,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.openhall.organization.OrganizationCommands;
 import org.openhall.queue.internal.QueueDesk;
@@ -57,6 +60,71 @@ class QueueConcurrencyTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    DataSource dataSource;
+
+    /**
+     * Q-1: the day's first ticket of a service creates its counter row and closes the earlier days on the issuing
+     * connection: with more first tickets at once than the pool has connections, none waits for a second connection, all
+     * are issued, each service's numbers run 1, 2, 3… without gap or repeat, and the earlier day's waiting ticket is
+     * closed.
+     */
+    @Test
+    void theFirstTicketsOfADayIssuedByMoreThreadsThanConnectionsAllGetDistinctNumbers() throws Exception {
+        int connections = dataSource.unwrap(HikariDataSource.class).getMaximumPoolSize();
+        int threads = connections * 2 + 2;
+        try {
+            QueueFixture.CLOCK.set(QueueFixture.OPEN);
+            QueueFixture.Floor f = QueueFixture.create(orgCommands, accounts, services, 1);
+            long earlier = desk.issue(IssueRequest.ordinary(f.centreId(), f.serviceA(), TicketChannel.KIOSK), "kiosk")
+                    .ticket().id();
+            List<Long> serviceIds = new ArrayList<>();
+            serviceIds.add(f.serviceA());
+            for (int i = 1; i < connections; i++) {
+                String prefix = String.valueOf((char) ('C' + i / 26)) + (char) ('A' + i % 26);
+                serviceIds.add(services.create(QueueFixture.service(f.centreId(), "F" + i, "首号业务" + i, prefix, 1, 999,
+                        null)).id());
+            }
+            // the next working day (Tuesday 2026-09-29), same hour: the first ticket of every service
+            QueueFixture.CLOCK.set(QueueFixture.OPEN.plus(Duration.ofDays(1)));
+            ExecutorService pool = Executors.newFixedThreadPool(threads);
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<TicketView>> issued = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                long service = serviceIds.get(t % serviceIds.size());
+                issued.add(pool.submit(() -> {
+                    start.await();
+                    return desk.issue(IssueRequest.ordinary(f.centreId(), service, TicketChannel.KIOSK), "kiosk").ticket();
+                }));
+            }
+            start.countDown();
+            Map<Long, List<String>> numbers = new HashMap<>();
+            for (Future<TicketView> r : issued) {
+                TicketView t = r.get(2, TimeUnit.MINUTES);
+                numbers.computeIfAbsent(t.serviceId(), k -> new ArrayList<>()).add(t.number());
+            }
+            pool.shutdown();
+
+            assertThat(numbers.values().stream().mapToInt(List::size).sum()).isEqualTo(threads);
+            assertThat(numbers).hasSize(serviceIds.size());
+            for (Map.Entry<Long, List<String>> e : numbers.entrySet()) {
+                List<Integer> seqs = jdbc.sql("""
+                        select seq from q_ticket where service_id = :s and business_date = :d order by seq""")
+                        .param("s", e.getKey()).param("d", LocalDate.of(2026, 9, 29)).query(Integer.class).list();
+                List<Integer> expected = new ArrayList<>();
+                for (int i = 1; i <= e.getValue().size(); i++) {
+                    expected.add(i);
+                }
+                assertThat(seqs).as("numbers of service %d", e.getKey()).isEqualTo(expected);
+                assertThat(e.getValue()).doesNotHaveDuplicates();
+            }
+            assertThat(jdbc.sql("select status from q_ticket where id = :id").param("id", earlier).query(String.class)
+                    .single()).as("the earlier day's waiting ticket").isEqualTo("CANCELLED");
+        } finally {
+            QueueFixture.CLOCK.set(QueueFixture.OPEN);
+        }
+    }
 
     @Test
     void everyTicketIsCalledExactlyOnceAndNoWindowHoldsTwo() throws Exception {

@@ -9,14 +9,12 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.openhall.organization.CentreInfo;
-import org.openhall.organization.OrganizationApi;
 import org.openhall.queue.PriorityClass;
 import org.openhall.queue.TicketStatus;
 import org.openhall.queue.WindowStatus;
@@ -38,27 +36,40 @@ public class JdbcFloorSnapshots {
 
     private final JdbcClient jdbc;
     private final Clock clock;
-    private final OrganizationApi organization;
+    private final FloorDirectory directory;
     private final QueueRules rules;
     private final ZoneId defaultZone;
 
-    JdbcFloorSnapshots(JdbcClient jdbc, Clock clock, OrganizationApi organization, QueueRules rules,
+    JdbcFloorSnapshots(JdbcClient jdbc, Clock clock, FloorDirectory directory, QueueRules rules,
             @Value("${openhall.default-zone:Asia/Shanghai}") String defaultZone) {
         this.jdbc = jdbc;
         this.clock = clock;
-        this.organization = organization;
+        this.directory = directory;
         this.rules = rules;
         this.defaultZone = ZoneId.of(defaultZone);
     }
 
     /** The centre's zone (its own, else {@code openhall.default-zone}). */
     public ZoneId zone(long centreId) {
-        return organization.centre(centreId).map(CentreInfo::zone).orElse(defaultZone);
+        return directory.centre(centreId).map(CentreInfo::zone).orElse(defaultZone);
     }
 
     /** The centre's floor now. */
     @Transactional(readOnly = true)
     public FloorSnapshot load(long centreId) {
+        return load(centreId, false);
+    }
+
+    /**
+     * The centre's floor now, its services and their windows taken from the {@link FloorDirectory} (at most a few seconds
+     * old): for the estimate printed on each ticket issued, where the people waiting and the windows at work count.
+     */
+    @Transactional(readOnly = true)
+    public FloorSnapshot loadForIssue(long centreId) {
+        return load(centreId, true);
+    }
+
+    private FloorSnapshot load(long centreId, boolean directorySetup) {
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, zone(centreId));
 
@@ -80,46 +91,35 @@ public class JdbcFloorSnapshots {
                             .add(WaitEstimator.minutesBetween(called, finished));
                 });
 
-        List<ServiceState> services = jdbc.sql("""
-                select id, code, name, prefix, default_minutes from q_service
-                where centre_id = :c and active = true order by sort_order, code""")
-                .param("c", centreId)
-                .query((rs, i) -> new ServiceState(rs.getLong("id"), rs.getString("code"), rs.getString("name"),
-                        rs.getString("prefix"), rs.getInt("default_minutes"),
-                        recent.getOrDefault(rs.getLong("id"), List.of())))
-                .list();
+        List<ServiceState> services = new ArrayList<>();
+        for (FloorDirectory.ActiveService a : directorySetup ? directory.activeServices(centreId)
+                : FloorDirectory.readActiveServices(jdbc, centreId)) {
+            services.add(new ServiceState(a.id(), a.code(), a.name(), a.prefix(), a.defaultMinutes(),
+                    recent.getOrDefault(a.id(), List.of())));
+        }
+        FloorDirectory.Assignments assignments = directorySetup ? directory.assignments(centreId)
+                : FloorDirectory.readAssignments(jdbc, centreId);
+        Map<Long, Set<Long>> own = assignments.own();
+        Map<Long, Set<Long>> qualified = assignments.qualified();
 
-        Map<Long, Set<Long>> own = new HashMap<>();
-        Map<Long, Set<Long>> qualified = new HashMap<>();
-        jdbc.sql("select window_id, service_id, own_line from q_window_service where centre_id = :c")
-                .param("c", centreId)
-                .query((ResultSet rs) -> {
-                    Map<Long, Set<Long>> target = rs.getBoolean("own_line") ? own : qualified;
-                    target.computeIfAbsent(rs.getLong("window_id"), k -> new HashSet<>()).add(rs.getLong("service_id"));
-                });
-
-        Map<Long, CurrentTicket> current = new HashMap<>();
-        jdbc.sql("""
-                select t.id, t.number, t.service_id, t.status, t.called_at, t.serving_at from q_ticket t
-                join q_window_state w on w.current_ticket_id = t.id
-                where w.centre_id = :c and t.called_at is not null""")
-                .param("c", centreId)
-                .query((ResultSet rs) -> {
-                    current.put(rs.getLong("id"), new CurrentTicket(rs.getLong("id"), rs.getString("number"),
-                            rs.getLong("service_id"), TicketStatus.valueOf(rs.getString("status")),
-                            rs.getTimestamp("called_at").toInstant(), instant(rs, "serving_at")));
-                });
-
+        // the windows with the ticket each one holds, in one query
         List<WindowState> windows = jdbc.sql("""
-                select window_id, status, staff_id, current_ticket_id, pause_reason, pause_until, since
-                from q_window_state where centre_id = :c order by window_id""")
+                select w.window_id, w.status, w.staff_id, w.current_ticket_id, w.pause_reason, w.pause_until, w.since,
+                       t.number as t_number, t.service_id as t_service_id, t.status as t_status, t.called_at as t_called_at,
+                       t.serving_at as t_serving_at
+                from q_window_state w left join q_ticket t on t.id = w.current_ticket_id and t.called_at is not null
+                where w.centre_id = :c order by w.window_id""")
                 .param("c", centreId)
                 .query((rs, i) -> {
                     long window = rs.getLong("window_id");
                     Long ticket = rs.getObject("current_ticket_id", Long.class);
+                    CurrentTicket current = ticket == null || rs.getString("t_number") == null ? null
+                            : new CurrentTicket(ticket, rs.getString("t_number"), rs.getLong("t_service_id"),
+                                    TicketStatus.valueOf(rs.getString("t_status")),
+                                    rs.getTimestamp("t_called_at").toInstant(), instant(rs, "t_serving_at"));
                     return new WindowState(window, WindowStatus.valueOf(rs.getString("status")),
                             rs.getObject("staff_id", Long.class), own.getOrDefault(window, Set.of()),
-                            qualified.getOrDefault(window, Set.of()), ticket == null ? null : current.get(ticket),
+                            qualified.getOrDefault(window, Set.of()), current,
                             rs.getString("pause_reason"), instant(rs, "pause_until"),
                             rs.getTimestamp("since").toInstant());
                 })

@@ -48,13 +48,16 @@ class JdbcQueueServices implements QueueServices {
     private final AuditTrail audit;
     private final OrganizationApi org;
     private final CurrentUsers users;
+    private final FloorDirectory directory;
 
-    JdbcQueueServices(JdbcClient jdbc, Clock clock, AuditTrail audit, OrganizationApi org, CurrentUsers users) {
+    JdbcQueueServices(JdbcClient jdbc, Clock clock, AuditTrail audit, OrganizationApi org, CurrentUsers users,
+            FloorDirectory directory) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.audit = audit;
         this.org = org;
         this.users = users;
+        this.directory = directory;
     }
 
     static ServiceView map(ResultSet rs, int n) throws SQLException {
@@ -105,6 +108,7 @@ class JdbcQueueServices implements QueueServices {
             throw DomainException.conflict("queue.service.duplicate", data.code(), data.prefix());
         }
         long id = Objects.requireNonNull(keys.getKey()).longValue();
+        directory.servicesChanged();
         ServiceView created = service(id).orElseThrow();
         audit.record(data.centreId(), "QueueService", Long.toString(id), "CREATE", null, created);
         return created;
@@ -129,6 +133,7 @@ class JdbcQueueServices implements QueueServices {
                         daily_cap = :cap, default_minutes = :dm, slot_minutes = :sm, slot_capacity = :sc, item_codes = :items,
                         sort_order = :sort, active = :active, updated_at = :now where id = :id""")
                     .params(params(data)).param("now", Timestamp.from(clock.instant())).param("id", serviceId).update();
+            directory.servicesChanged();
         } catch (DuplicateKeyException raced) {
             throw DomainException.conflict("queue.service.duplicate", data.code(), data.prefix());
         }
@@ -159,6 +164,7 @@ class JdbcQueueServices implements QueueServices {
         }
         Map<String, Object> before = assignment(windowId);
         jdbc.sql("delete from q_window_service where window_id = :w").param("w", windowId).update();
+        directory.servicesChanged();
         for (Long id : new java.util.LinkedHashSet<>(ownServiceIds)) {
             insertAssignment(windowId, id, window.centreId(), true);
         }

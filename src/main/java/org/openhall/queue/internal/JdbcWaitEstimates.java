@@ -35,6 +35,19 @@ class JdbcWaitEstimates implements WaitEstimates {
 
     @Override
     @Transactional(readOnly = true)
+    public Issued forIssued(long centreId, long serviceId, long ticketId) {
+        FloorSnapshot floor = snapshots.loadForIssue(centreId);
+        int waiting = 0;
+        for (FloorSnapshot.WaitingTicket t : floor.waiting()) {
+            if (t.serviceId() == serviceId) {
+                waiting++;
+            }
+        }
+        return new Issued(estimator.on(floor).forTicket(ticketId), waiting);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public List<ServiceLoad> forCentre(long centreId) {
         return estimator.on(snapshots.load(centreId)).loads();
     }

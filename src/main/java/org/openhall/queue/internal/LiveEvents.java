@@ -13,6 +13,28 @@ public interface LiveEvents {
     /** Stores an event in the current transaction (required) and returns its id. Data values must not be null. */
     long append(long centreId, String type, @Nullable Long windowId, Map<String, Object> data);
 
+    /**
+     * Stores several events of one command in the current transaction (required) with one statement, in this order
+     * (ascending ids), and returns their ids. A command appends its events last, right before its commit, so that an id
+     * stays invisible as briefly as possible (the hub waits for a missing id before it goes on).
+     */
+    List<Long> appendAll(long centreId, List<Draft> events);
+
+    /**
+     * As {@link #appendAll(long, List)}, with one more insert of the same command ({@code insert into … values …} with
+     * named parameters not starting with {@code e_}) sent in the same round trip: on PostgreSQL as a data-modifying
+     * {@code with} of the events' insert, elsewhere as a statement of its own just before it.
+     */
+    List<Long> appendAll(long centreId, List<Draft> events, Insert with);
+
+    /** An insert sent together with the events. */
+    record Insert(String sql, Map<String, Object> params) {
+    }
+
+    /** An event to append: its type, window (if any) and data (values not null). */
+    record Draft(String type, @Nullable Long windowId, Map<String, Object> data) {
+    }
+
     /** The centre's events after {@code afterId}, oldest first, at most {@code limit} (SSE resume, Last-Event-ID). */
     List<LiveEvent> since(long centreId, long afterId, int limit);
 

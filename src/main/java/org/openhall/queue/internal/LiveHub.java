@@ -18,7 +18,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
-import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +28,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The live hub of this node (Q-4): pushes the floor's events ({@code q_event}) to the open streams of each centre —
@@ -61,10 +59,7 @@ public class LiveHub implements SmartLifecycle {
     private static final int RECENT_IDS = 512;
 
     private final LiveLog events;
-    private final LiveEvents liveEvents;
-    private final JsonMapper json;
     private final LiveSettings settings;
-    private final DataSource dataSource;
 
     /** Guards the watermark, the gap state and the joining of streams (the pump and a join never interleave). */
     private final ReentrantLock lock = new ReentrantLock();
@@ -88,12 +83,9 @@ public class LiveHub implements SmartLifecycle {
     private @Nullable Thread pump;
     private volatile LiveBridge bridge = LiveBridge.NONE;
 
-    LiveHub(LiveLog events, LiveEvents liveEvents, JsonMapper json, LiveSettings settings, DataSource dataSource) {
+    LiveHub(LiveLog events, LiveSettings settings) {
         this.events = events;
-        this.liveEvents = liveEvents;
-        this.json = json;
         this.settings = settings;
-        this.dataSource = dataSource;
     }
 
     // ---- streams -------------------------------------------------------------------------------------------------
@@ -222,8 +214,8 @@ public class LiveHub implements SmartLifecycle {
         long at = from;
         int sent = 0;
         while (at < watermark) {
-            List<LiveEvent> page = liveEvents.since(s.centreId, at, Math.min(BATCH, settings.replayLimit() + 1 - sent));
-            for (LiveEvent e : page) {
+            List<LiveLog.Stored> page = events.since(s.centreId, at, Math.min(BATCH, settings.replayLimit() + 1 - sent));
+            for (LiveLog.Stored e : page) {
                 if (e.id() > watermark) {
                     return;
                 }
@@ -244,8 +236,10 @@ public class LiveHub implements SmartLifecycle {
 
     // ---- what the commands tell ----------------------------------------------------------------------------------
 
-    /** An event was appended in the current transaction: it is being written on this node until that ends. */
-    @EventListener
+    /**
+     * An event was appended in the current transaction: it is being written on this node until that ends. Called by
+     * {@link JdbcLiveEvents} directly.
+     */
     void appended(LiveEventAppended appended) {
         LiveEvent e = appended.event();
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
@@ -321,9 +315,9 @@ public class LiveHub implements SmartLifecycle {
             long sleepNanos = settings.poll().toNanos();
             boolean more = true;
             while (more) {
-                List<LiveEvent> page = events.after(watermark, BATCH);
+                List<LiveLog.Stored> page = events.after(watermark, BATCH);
                 more = page.size() == BATCH;
-                for (LiveEvent e : page) {
+                for (LiveLog.Stored e : page) {
                     long wait = gapWait(watermark, e.id(), now);
                     if (wait > 0) {
                         sleepNanos = Math.min(sleepNanos, wait);
@@ -387,14 +381,14 @@ public class LiveHub implements SmartLifecycle {
         if (suspects.isEmpty()) {
             return;
         }
-        for (LiveEvent e : events.byIds(List.copyOf(suspects.keySet()))) {
+        for (LiveLog.Stored e : events.byIds(List.copyOf(suspects.keySet()))) {
             suspects.remove(e.id());
             log.info("Live events: event {} arrived late and is delivered out of order", e.id());
             deliver(e, true);
         }
     }
 
-    private void deliver(LiveEvent e, boolean late) {
+    private void deliver(LiveLog.Stored e, boolean late) {
         List<Subscription> list = streams.get(e.centreId());
         if (list == null || list.isEmpty()) {
             return;
@@ -408,8 +402,9 @@ public class LiveHub implements SmartLifecycle {
         }
     }
 
-    private Frame frame(LiveEvent e) {
-        return new Frame(e.id(), e.type(), json.writeValueAsString(e.data()));
+    /** The stored JSON goes out as it is (no parsing and writing again per event). */
+    private static Frame frame(LiveLog.Stored e) {
+        return new Frame(e.id(), e.type(), e.payload());
     }
 
     private void loop() {
@@ -458,7 +453,7 @@ public class LiveHub implements SmartLifecycle {
             lock.unlock();
         }
         running = true;
-        bridge = PgLiveBridge.startIfPostgres(dataSource, settings.channel(), this);
+        bridge = PgLiveBridge.startIfPostgres(events.dataSource(), settings.channel(), this);
         Thread t = Thread.ofPlatform().daemon().name("openhall-live-pump").start(this::loop);
         pump = t;
     }

@@ -126,7 +126,7 @@ public interface QueueDesk {
 
     /**
      * A window at work. {@code alternatives}: the numbers of other signed-in windows serving the same services (shown
-     * on the paused window's display, Q-5).
+     * on the paused window's display, Q-5); only for a paused or signed-out window, empty for one at work.
      */
     record WindowView(long windowId, long centreId, String number, String name, WindowStatus status,
             @Nullable Long staffId, @Nullable String staffName, @Nullable TicketView current,

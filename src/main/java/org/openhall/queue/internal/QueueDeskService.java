@@ -30,6 +30,7 @@ import org.openhall.organization.OrganizationApi;
 import org.openhall.organization.StaffSummary;
 import org.openhall.organization.WindowInfo;
 import org.openhall.queue.PriorityClass;
+import org.openhall.queue.PriorityReason;
 import org.openhall.queue.ServiceFinished;
 import org.openhall.queue.TicketCalled;
 import org.openhall.queue.TicketStatus;
@@ -43,12 +44,11 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -66,12 +66,18 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>Numbers (Q-1): the day's sequence of a service is the {@code q_counter} row, incremented in the issuing transaction
  * (the row lock serializes issues of one service until commit; the daily cap is checked against the incremented value,
- * and a refused ticket rolls the increment back). The first ticket of a service and day inserts the row in a little
- * transaction of its own and, being the first of a new day, closes the earlier days of the centre ({@link #closeDay}),
- * which the {@link QueueDayCloser} also does every hour: both are idempotent conditional updates.
+ * and a refused ticket rolls the increment back). The first ticket of a service and day inserts the row in the issuing
+ * transaction ({@code on conflict do nothing}, never a second connection) and, being the first of a new day, has the
+ * earlier days of the centre closed right after its commit ({@link #closeDay}), which the {@link QueueDayCloser} also
+ * does every hour: both are idempotent conditional updates.
  *
- * <p>Every change writes {@code q_ticket_history} and appends its {@link LiveEvent} in the same transaction; the time
- * of a window's session is split into walking (call → counter), serving and paused seconds (Q-5).
+ * <p>Every change writes {@code q_ticket_history} and appends its {@link LiveEvent} in the same transaction, as the
+ * command's last writes and in one round trip on PostgreSQL; the time of a window's session is split into walking
+ * (call → counter), serving and paused seconds (Q-5).
+ *
+ * <p>The hot path (issue, call, start, finish) reads no static data from the database (centre, opening hours, window,
+ * staff name and service come from the {@link FloorDirectory}), reads no row back that it just wrote, and computes no
+ * alternatives (the other windows on a paused window's sign): those are computed only for a window that shows its sign.
  */
 @Service
 class QueueDeskService implements QueueDesk {
@@ -90,13 +96,13 @@ class QueueDeskService implements QueueDesk {
     private final CalendarApi calendar;
     private final ApplicationEventPublisher publisher;
     private final ObjectProvider<WaitEstimates> estimates;
+    private final FloorDirectory dir;
     private final TransactionTemplate tx;
-    private final TransactionTemplate separate;
     private final TransactionTemplate readOnly;
 
     QueueDeskService(JdbcClient jdbc, Clock clock, QueueRules rules, LiveEvents live, OrganizationApi org,
             CalendarApi calendar, ApplicationEventPublisher publisher, ObjectProvider<WaitEstimates> estimates,
-            PlatformTransactionManager transactions) {
+            FloorDirectory dir, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.rules = rules;
@@ -106,9 +112,8 @@ class QueueDeskService implements QueueDesk {
         this.calendar = calendar;
         this.publisher = publisher;
         this.estimates = estimates;
+        this.dir = dir;
         this.tx = new TransactionTemplate(transactions);
-        this.separate = new TransactionTemplate(transactions);
-        this.separate.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
     }
@@ -119,11 +124,32 @@ class QueueDeskService implements QueueDesk {
 
     @Override
     public IssuedTicket issue(IssueRequest request, String actor) {
-        return write(() -> doIssue(request, actor));
+        boolean own = !TransactionSynchronizationManager.isActualTransactionActive();
+        Issued issued = write(() -> doIssue(request, actor, !own));
+        if (issued.firstOfDay() != null && own) {
+            // the first ticket of a new day (Q-1 reset daily): the earlier days' open tickets are closed right after it,
+            // on the same connection (the issuing transaction has ended), idempotently — never a second connection
+            // while the first is held, so that many first tickets at once cannot exhaust the pool
+            closeEarlierDays(issued.firstOfDay());
+        }
+        return issued.ticket();
     }
 
-    private IssuedTicket doIssue(IssueRequest r, String actor) {
-        CentreInfo centre = org.centre(r.centreId()).filter(CentreInfo::active)
+    private record Issued(IssuedTicket ticket, @Nullable CentreInfo firstOfDay) {
+    }
+
+    private void closeEarlierDays(CentreInfo centre) {
+        try {
+            write(() -> doCloseDay(centre, "system"));
+        } catch (RuntimeException e) {
+            // the ticket stands; the hourly QueueDayCloser closes what is left
+            log.warn("Queue of centre {}: closing earlier days after the day's first ticket failed: {}", centre.code(),
+                    e.toString());
+        }
+    }
+
+    private Issued doIssue(IssueRequest r, String actor, boolean closeInside) {
+        CentreInfo centre = dir.centre(r.centreId()).filter(CentreInfo::active)
                 .orElseThrow(() -> DomainException.notFound("queue.centre.notFound"));
         QueueServices.ServiceView service = serviceOf(r.centreId(), r.serviceId());
         if (!service.active()) {
@@ -153,14 +179,22 @@ class QueueDeskService implements QueueDesk {
                 throw DomainException.invalid("nextServices", "queue.ticket.chain.invalid");
             }
         }
-        Instant now = clock.instant();
+        Instant now = now();
         LocalDate today = openDay(centre, now);
 
-        int seq = takeNumber(centre, service, today);
+        Number number0 = takeNumber(centre, service, today);
+        int seq = number0.seq();
+        if (number0.first() && closeInside) {
+            // inside a caller's transaction: its connection, its transaction (conditional updates, idempotent)
+            doCloseDay(centre, "system");
+        }
         if (service.dailyCap() != null && seq > service.dailyCap()) {
             throw DomainException.conflict("queue.ticket.capReached", service.name(), service.dailyCap());
         }
         String number = TicketNumbers.format(service.prefix(), service.rangeStart(), service.rangeEnd(), seq);
+        String publicCode = TicketNumbers.publicCode();
+        String next0 = TicketRow.csv(next);
+        PriorityReason reason = r.priority() == PriorityClass.SPECIAL ? Objects.requireNonNull(r.reason()) : null;
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 insert into q_ticket (centre_id, service_id, business_date, seq, number, public_code, channel, priority_class,
@@ -168,70 +202,80 @@ class QueueDeskService implements QueueDesk {
                     next_service_ids)
                 values (:c, :s, :d, :seq, :n, :code, :ch, :pc, :pr, :name, :mobile, :appt, 'WAITING', :now, :now, :now, :next)""")
                 .param("c", centre.id()).param("s", service.id()).param("d", today).param("seq", seq).param("n", number)
-                .param("code", TicketNumbers.publicCode()).param("ch", r.channel().name())
+                .param("code", publicCode).param("ch", r.channel().name())
                 .param("pc", r.priority().name())
-                .param("pr", r.priority() == PriorityClass.SPECIAL ? Objects.requireNonNull(r.reason()).name() : null,
-                        Types.VARCHAR)
+                .param("pr", reason == null ? null : reason.name(), Types.VARCHAR)
                 .param("name", name, Types.VARCHAR).param("mobile", mobile, Types.VARCHAR)
                 .param("appt", r.appointmentId(), Types.BIGINT).param("now", Timestamp.from(now))
-                .param("next", TicketRow.csv(next), Types.VARCHAR)
+                .param("next", next0, Types.VARCHAR)
                 .update(keys, "id");
         long id = Objects.requireNonNull(keys.getKey()).longValue();
-        history(centre.id(), id, "ISSUE", null, null, actor, r.channel().name(), now);
-        TicketRow t = row(id);
+        // the row as inserted (no read back)
+        TicketRow t = new TicketRow(id, centre.id(), service.id(), service.code(), service.name(), today, seq, number,
+                publicCode, r.channel(), r.priority(), reason, name, mobile, r.appointmentId(), TicketStatus.WAITING, now,
+                now, now, null, null, null, null, null, null, 0, 0, 0, null, null, 0, next, null, 0);
+        WaitEstimates.Issued estimate = estimate(t);
         Map<String, Object> data = ticketData(t, null);
         data.put("service", t.serviceName());
-        data.put("waiting", waitingCount(service.id(), today));
-        live.append(centre.id(), "ticket.issued", null, data);
-        WaitEstimates.Estimate estimate = estimate(t);
-        return new IssuedTicket(view(t), estimate.peopleAhead(), estimate.minutes());
+        data.put("waiting", estimate.waiting());
+        historyAndEvents(centre.id(), id, "ISSUE", null, null, actor, r.channel().name(), now,
+                List.of(new LiveEvents.Draft("ticket.issued", null, data)));
+        return new Issued(new IssuedTicket(view(t, null), estimate.estimate().peopleAhead(), estimate.estimate().minutes()),
+                number0.first() && !closeInside ? centre : null);
     }
 
     /** The business date in the centre's zone if the hall is open now (CAL-1, CAL-2); 422 otherwise. */
     private LocalDate openDay(CentreInfo centre, Instant now) {
-        ZoneId zone = calendar.zone(centre.code());
+        ZoneId zone = dir.zone(centre);
         ZonedDateTime local = now.atZone(zone);
         LocalDate today = local.toLocalDate();
         if (!calendar.isWorkingDay(centre.code(), today)) {
             throw DomainException.unprocessable("queue.hall.closedDay", today.toString());
         }
-        OpeningHours hours = calendar.openingHours(centre.code());
+        OpeningHours hours = dir.openingHours(centre);
         if (!hours.isOpenAt(local.toLocalTime())) {
             throw DomainException.unprocessable("queue.hall.closedHours", hours.opens().toString(), hours.closes().toString());
         }
         return today;
     }
 
-    /** Increments the service's counter of the day (row locked until commit); the first of a day closes earlier days. */
-    private int takeNumber(CentreInfo centre, QueueServices.ServiceView service, LocalDate day) {
-        int rows = increment(service.id(), day);
-        if (rows == 0) {
-            boolean created = Boolean.TRUE.equals(separate.execute(s -> {
-                try {
-                    jdbc.sql("""
-                            insert into q_counter (service_id, business_date, centre_id, last_seq) values (:s, :d, :c, 0)""")
-                            .param("s", service.id()).param("d", day).param("c", centre.id()).update();
-                    return true;
-                } catch (DuplicateKeyException raced) {
-                    s.setRollbackOnly();
-                    return false;
-                }
-            }));
-            if (created) {
-                // the first ticket of a new day (Q-1 reset daily): yesterday's waiting tickets are closed first
-                separate.executeWithoutResult(s -> doCloseDay(centre, "system"));
-            }
-            if (increment(service.id(), day) == 0) {
+    /** The day's sequence number taken and whether it was the service's first of the day. */
+    private record Number(int seq, boolean first) {
+    }
+
+    /**
+     * Increments the service's counter of the day (row locked until commit). The first ticket of a service and day
+     * creates the row in the same transaction ({@code on conflict do nothing}: of several first tickets at once one
+     * inserts, the others wait for its row lock and increment after it), on the caller's connection.
+     */
+    private Number takeNumber(CentreInfo centre, QueueServices.ServiceView service, LocalDate day) {
+        Integer seq = increment(service.id(), day);
+        boolean first = false;
+        if (seq == null) {
+            first = jdbc.sql("""
+                    insert into q_counter (service_id, business_date, centre_id, last_seq) values (:s, :d, :c, 0)
+                    on conflict do nothing""")
+                    .param("s", service.id()).param("d", day).param("c", centre.id()).update() == 1;
+            seq = increment(service.id(), day);
+            if (seq == null) {
                 throw new IllegalStateException("no counter for service " + service.id() + " on " + day);
             }
         }
-        return jdbc.sql("select last_seq from q_counter where service_id = :s and business_date = :d")
-                .param("s", service.id()).param("d", day).query(Integer.class).single();
+        return new Number(seq, first);
     }
 
-    private int increment(long serviceId, LocalDate day) {
-        return jdbc.sql("update q_counter set last_seq = last_seq + 1 where service_id = :s and business_date = :d")
+    /** The incremented number, null if the day has no counter row yet (one statement on PostgreSQL). */
+    private @Nullable Integer increment(long serviceId, LocalDate day) {
+        if (postgres()) {
+            return jdbc.sql("""
+                    update q_counter set last_seq = last_seq + 1 where service_id = :s and business_date = :d
+                    returning last_seq""")
+                    .param("s", serviceId).param("d", day).query(Integer.class).optional().orElse(null);
+        }
+        int rows = jdbc.sql("update q_counter set last_seq = last_seq + 1 where service_id = :s and business_date = :d")
                 .param("s", serviceId).param("d", day).update();
+        return rows == 0 ? null : jdbc.sql("select last_seq from q_counter where service_id = :s and business_date = :d")
+                .param("s", serviceId).param("d", day).query(Integer.class).single();
     }
 
     @Override
@@ -370,9 +414,8 @@ class QueueDeskService implements QueueDesk {
     public Optional<TicketView> callNext(long windowId, String actor) {
         return write(() -> {
             WindowInfo window = windowInfo(windowId);
-            WindowRow state = idle(window);
-            Instant now = clock.instant();
-            guard(window, state, "CALLING", now, "", Map.of());
+            Instant now = now();
+            WindowRow state = toCalling(window, now);
             LocalDate today = today(window.centreId(), now);
             Optional<TicketRow> called = claimFirst(window, state, candidates(window, today, true), now);
             if (called.isEmpty() && rules.dispatch()) {
@@ -395,7 +438,7 @@ class QueueDeskService implements QueueDesk {
             WindowInfo window = windowInfo(windowId);
             WindowRow state = idle(window);
             TicketRow t = ticketRow(ticketId).orElseThrow(() -> DomainException.notFound("queue.ticket.notFound"));
-            Instant now = clock.instant();
+            Instant now = now();
             if (t.centreId() != window.centreId() || t.status() != TicketStatus.WAITING
                     || !t.businessDate().equals(today(window.centreId(), now))) {
                 throw DomainException.conflict("queue.ticket.notWaiting", t.number());
@@ -404,8 +447,33 @@ class QueueDeskService implements QueueDesk {
             if (!claim(window, state, t.id(), now)) {
                 throw DomainException.conflict("queue.ticket.notWaiting", t.number());
             }
-            return afterCall(window, state, t, now, actor);
+            return afterCall(window, state, t.claimed(window.id(), state.staffId(), now), now, actor);
         });
+    }
+
+    /**
+     * The first step of a call: the idle window moves to CALLING by a conditional update (the guard that one window holds
+     * one ticket). Returns the window's row as it was before. On PostgreSQL one statement ({@code returning}) checks,
+     * moves and reads the row; the row is read again only to say why a call is refused.
+     */
+    private WindowRow toCalling(WindowInfo window, Instant now) {
+        if (!postgres()) {
+            WindowRow state = idle(window);
+            guard(window, state, "CALLING", now, "", Map.of());
+            return state;
+        }
+        Optional<WindowRow> moved = jdbc.sql("""
+                update q_window_state set status = 'CALLING', version = version + 1
+                where window_id = :w and status = 'IDLE' and current_ticket_id is null and staff_id is not null
+                returning *""")
+                .param("w", window.id()).query(WindowRow::map).optional();
+        if (moved.isEmpty()) {
+            idle(window); // says why: not signed in, paused, busy
+            throw DomainException.conflict("queue.window.changed", window.number());
+        }
+        WindowRow r = moved.get();
+        return new WindowRow(r.windowId(), r.centreId(), WindowStatus.IDLE, r.staffId(), r.sessionId(), null,
+                r.pauseReason(), r.pauseNote(), r.pauseUntil(), r.priorityStreak(), r.since(), r.version() - 1);
     }
 
     private List<PriorityRule.Candidate> candidates(WindowInfo window, LocalDate today, boolean ownLine) {
@@ -464,21 +532,27 @@ class QueueDeskService implements QueueDesk {
         return p;
     }
 
-    private TicketView afterCall(WindowInfo window, WindowRow state, TicketRow before, Instant now, String actor) {
-        TicketRow t = row(before.id());
+    /** {@code t}: the ticket as read after the claim (CALLED by this window). */
+    private TicketView afterCall(WindowInfo window, WindowRow state, TicketRow t, Instant now, String actor) {
         int streak = PriorityRule.nextStreak(state.priorityStreak(), t.priority());
         jdbc.sql("""
-                update q_window_state set current_ticket_id = :t, priority_streak = :streak where window_id = :w""")
-                .param("t", t.id()).param("streak", streak).param("w", window.id()).update();
-        history(t.centreId(), t.id(), "CALL", window.id(), state.staffId(), actor, null, now);
-        appendCalled(window, t, false);
-        appendWindowState(window, stateRow(window.id()).orElseThrow());
+                update q_window_state set current_ticket_id = :t, priority_streak = :streak, since = :now
+                where window_id = :w""")
+                .param("t", t.id()).param("streak", streak).param("now", Timestamp.from(now)).param("w", window.id())
+                .update();
+        WindowRow after = state.moved(WindowStatus.CALLING, t.id(), now);
+        historyAndEvents(t.centreId(), t.id(), "CALL", window.id(), state.staffId(), actor, null, now,
+                List.of(called(window, t, false), windowState(window, after)));
         publisher.publishEvent(new TicketCalled(t.centreId(), t.id(), t.number(), t.serviceId(), window.id(),
                 Objects.requireNonNull(state.staffId()), t.queuedAt(), now));
-        return view(t);
+        return view(t, window);
     }
 
     private void appendCalled(WindowInfo window, TicketRow t, boolean recall) {
+        live.appendAll(t.centreId(), List.of(called(window, t, recall)));
+    }
+
+    private LiveEvents.Draft called(WindowInfo window, TicketRow t, boolean recall) {
         Map<String, Object> data = ticketData(t, window);
         data.put("service", t.serviceName());
         String masked = Masking.name(t.applicantName());
@@ -488,7 +562,7 @@ class QueueDeskService implements QueueDesk {
         data.put("recall", recall);
         data.put("announcement", Announcements.text(t.number(), window.number()));
         data.put("speech", Announcements.speech(t.number(), window.number()));
-        live.append(t.centreId(), "ticket.called", window.id(), data);
+        return new LiveEvents.Draft("ticket.called", window.id(), data);
     }
 
     @Override
@@ -497,48 +571,50 @@ class QueueDeskService implements QueueDesk {
             WindowInfo window = windowInfo(windowId);
             WindowRow state = withTicket(window, WindowStatus.CALLING);
             TicketRow t = row(Objects.requireNonNull(state.currentTicketId()));
-            Instant now = clock.instant();
+            Instant now = now();
             updateTicket(t, "recall_count = recall_count + 1", Map.of());
             history(t.centreId(), t.id(), "RECALL", window.id(), state.staffId(), actor, null, now);
-            TicketRow after = row(t.id());
+            TicketRow after = t.recalled();
             appendCalled(window, after, true);
-            return view(after);
+            return view(after, window);
         });
     }
 
     @Override
     public TicketView start(long windowId, String actor) {
-        return write(() -> {
-            WindowInfo window = windowInfo(windowId);
-            WindowRow state = withTicket(window, WindowStatus.CALLING);
-            TicketRow t = row(Objects.requireNonNull(state.currentTicketId()));
-            Instant now = clock.instant();
-            updateTicket(t, "status = 'SERVING', serving_at = :now", Map.of("now", Timestamp.from(now)));
-            addSession(state.sessionId(), "walking_seconds", t.calledAt(), now);
-            guard(window, state, "SERVING", now, "", Map.of());
-            history(t.centreId(), t.id(), "START", window.id(), state.staffId(), actor, null, now);
-            live.append(t.centreId(), "ticket.serving", window.id(), ticketData(t, window));
-            appendWindowState(window, stateRow(windowId).orElseThrow());
-            return view(row(t.id()));
-        });
+        return write(() -> leaveCalling(windowId, actor, TicketStatus.SERVING));
     }
 
     @Override
     public TicketView skip(long windowId, String actor) {
-        return write(() -> {
-            WindowInfo window = windowInfo(windowId);
-            WindowRow state = withTicket(window, WindowStatus.CALLING);
-            TicketRow t = row(Objects.requireNonNull(state.currentTicketId()));
-            Instant now = clock.instant();
+        return write(() -> leaveCalling(windowId, actor, TicketStatus.SKIPPED));
+    }
+
+    /**
+     * The called ticket leaves CALLING (Q-2, Q-5): the applicant came to the counter (SERVING, the window serves) or did
+     * not come (SKIPPED 过号, the window is idle again). Either way the walking time goes to the window's session, the
+     * window moves by its version, and the change is recorded in the history and told to the displays.
+     */
+    private TicketView leaveCalling(long windowId, String actor, TicketStatus to) {
+        WindowInfo window = windowInfo(windowId);
+        WindowRow state = withTicket(window, WindowStatus.CALLING);
+        TicketRow t = row(Objects.requireNonNull(state.currentTicketId()));
+        Instant now = now();
+        boolean serving = to == TicketStatus.SERVING;
+        if (serving) {
+            updateTicket(t, "status = 'SERVING', serving_at = :now", Map.of("now", Timestamp.from(now)));
+        } else {
             updateTicket(t, "status = 'SKIPPED', skipped_at = :now, skip_count = skip_count + 1",
                     Map.of("now", Timestamp.from(now)));
-            addSession(state.sessionId(), "walking_seconds", t.calledAt(), now);
-            guard(window, state, "IDLE", now, "", Map.of());
-            history(t.centreId(), t.id(), "SKIP", window.id(), state.staffId(), actor, null, now);
-            live.append(t.centreId(), "ticket.skipped", window.id(), ticketData(t, window));
-            appendWindowState(window, stateRow(windowId).orElseThrow());
-            return view(row(t.id()));
-        });
+        }
+        addSession(state.sessionId(), "walking_seconds", t.calledAt(), now);
+        WindowStatus next = serving ? WindowStatus.SERVING : WindowStatus.IDLE;
+        guard(window, state, next.name(), now, "", Map.of());
+        historyAndEvents(t.centreId(), t.id(), serving ? "START" : "SKIP", window.id(), state.staffId(), actor, null,
+                now, List.of(
+                new LiveEvents.Draft(serving ? "ticket.serving" : "ticket.skipped", window.id(), ticketData(t, window)),
+                windowState(window, state.moved(next, serving ? t.id() : null, now))));
+        return view(serving ? t.serving(now) : t.skipped(now), window);
     }
 
     @Override
@@ -646,7 +722,7 @@ class QueueDeskService implements QueueDesk {
                 throw DomainException.invalid("caseNumber", "queue.finish.caseNumber.invalid");
             }
             TicketRow t = row(state.currentTicketId());
-            Instant now = clock.instant();
+            Instant now = now();
             Instant servingAt = t.servingAt() != null ? t.servingAt() : now;
             accountTicketTime(state, t, now);
             Map<String, Object> p = new HashMap<>();
@@ -669,25 +745,27 @@ class QueueDeskService implements QueueDesk {
                         status = 'DONE', serving_at = :serving, finished_at = :now, case_number = coalesce(:cn, case_number)""", p);
             }
             guard(window, state, "IDLE", now, "", Map.of());
-            history(t.centreId(), t.id(), chained ? "FINISH_STEP" : "FINISH", window.id(), state.staffId(), actor, cn, now);
-            TicketRow after = row(t.id());
+            TicketRow after = chained ? row(t.id()) : t.done(servingAt, now, cn);
             Map<String, Object> data = ticketData(t, window);
             if (chained) {
                 data.put("nextServiceId", after.serviceId());
             }
-            live.append(t.centreId(), "ticket.finished", window.id(), data);
+            List<LiveEvents.Draft> events = new ArrayList<>();
+            events.add(new LiveEvents.Draft("ticket.finished", window.id(), data));
             if (!chained) {
                 Map<String, Object> rating = new LinkedHashMap<>();
                 rating.put("ticketId", t.id());
                 rating.put("number", t.number());
                 rating.put("windowId", window.id());
-                live.append(t.centreId(), "rating.requested", window.id(), rating);
+                events.add(new LiveEvents.Draft("rating.requested", window.id(), rating));
             }
-            appendWindowState(window, stateRow(windowId).orElseThrow());
+            events.add(windowState(window, state.moved(WindowStatus.IDLE, null, now)));
+            historyAndEvents(t.centreId(), t.id(), chained ? "FINISH_STEP" : "FINISH", window.id(), state.staffId(),
+                    actor, cn, now, events);
             publisher.publishEvent(new ServiceFinished(t.centreId(), t.id(), t.number(), t.serviceId(), window.id(),
                     Objects.requireNonNull(state.staffId()), t.queuedAt(),
                     t.calledAt() != null ? t.calledAt() : servingAt, servingAt, now));
-            return view(after);
+            return view(after, window);
         });
     }
 
@@ -800,19 +878,22 @@ class QueueDeskService implements QueueDesk {
     // =============================================================================================================
 
     private WindowInfo windowInfo(long windowId) {
-        return org.window(windowId).filter(WindowInfo::active)
+        return dir.window(windowId).filter(WindowInfo::active)
                 .orElseThrow(() -> DomainException.notFound("queue.window.notFound"));
     }
 
     private QueueServices.ServiceView serviceOf(long centreId, long serviceId) {
-        return jdbc.sql("select * from q_service where id = :id").param("id", serviceId).query(JdbcQueueServices::map)
-                .optional().filter(s -> s.centreId() == centreId)
+        return dir.service(serviceId).filter(s -> s.centreId() == centreId)
                 .orElseThrow(() -> DomainException.notFound("queue.service.notFound"));
     }
 
     private LocalDate today(long centreId, Instant now) {
-        String code = org.centre(centreId).map(CentreInfo::code).orElse(null);
-        return now.atZone(calendar.zone(code)).toLocalDate();
+        return now.atZone(dir.zone(centreId)).toLocalDate();
+    }
+
+    /** The time now as the database keeps it (microseconds), so that a row built in memory equals the row read back. */
+    private Instant now() {
+        return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     }
 
     private Optional<WindowRow> stateRow(long windowId) {
@@ -820,22 +901,18 @@ class QueueDeskService implements QueueDesk {
                 .optional();
     }
 
-    /** The window's state row, made (SIGNED_OUT) in a transaction of its own if the window never signed in. */
+    /** The window's state row, made (SIGNED_OUT) if the window never signed in. */
     private WindowRow ensureState(WindowInfo window) {
         Optional<WindowRow> state = stateRow(window.id());
         if (state.isPresent()) {
             return state.get();
         }
-        separate.executeWithoutResult(s -> {
-            try {
-                jdbc.sql("""
-                        insert into q_window_state (window_id, centre_id, status, since) values (:w, :c, 'SIGNED_OUT', :now)""")
-                        .param("w", window.id()).param("c", window.centreId()).param("now", Timestamp.from(clock.instant()))
-                        .update();
-            } catch (DuplicateKeyException raced) {
-                s.setRollbackOnly();
-            }
-        });
+        // in the caller's transaction: another sign-in at the same moment inserts the same row, this one then does nothing
+        jdbc.sql("""
+                insert into q_window_state (window_id, centre_id, status, since) values (:w, :c, 'SIGNED_OUT', :now)
+                on conflict do nothing""")
+                .param("w", window.id()).param("c", window.centreId()).param("now", Timestamp.from(clock.instant()))
+                .update();
         return stateRow(window.id()).orElseThrow();
     }
 
@@ -924,12 +1001,30 @@ class QueueDeskService implements QueueDesk {
 
     private void history(long centreId, long ticketId, String action, @Nullable Long windowId, @Nullable Long staffId,
             String actor, @Nullable String note, Instant at) {
-        jdbc.sql("""
+        LiveEvents.Insert h = historyRow(centreId, ticketId, action, windowId, staffId, actor, note, at);
+        jdbc.sql(h.sql()).params(h.params()).update();
+    }
+
+    /** The history row and the live events of a command, its last writes, in one round trip (PostgreSQL). */
+    private void historyAndEvents(long centreId, long ticketId, String action, @Nullable Long windowId,
+            @Nullable Long staffId, String actor, @Nullable String note, Instant at, List<LiveEvents.Draft> events) {
+        live.appendAll(centreId, events, historyRow(centreId, ticketId, action, windowId, staffId, actor, note, at));
+    }
+
+    private static LiveEvents.Insert historyRow(long centreId, long ticketId, String action, @Nullable Long windowId,
+            @Nullable Long staffId, String actor, @Nullable String note, Instant at) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("h_c", centreId);
+        p.put("h_t", ticketId);
+        p.put("h_a", action);
+        p.put("h_w", new SqlParameterValue(Types.BIGINT, windowId));
+        p.put("h_s", new SqlParameterValue(Types.BIGINT, staffId));
+        p.put("h_actor", actor.length() > 64 ? actor.substring(0, 64) : actor);
+        p.put("h_note", new SqlParameterValue(Types.VARCHAR, note));
+        p.put("h_at", Timestamp.from(at));
+        return new LiveEvents.Insert("""
                 insert into q_ticket_history (centre_id, ticket_id, action, window_id, staff_id, actor, note, happened_at)
-                values (:c, :t, :a, :w, :s, :actor, :note, :at)""")
-                .param("c", centreId).param("t", ticketId).param("a", action).param("w", windowId, Types.BIGINT)
-                .param("s", staffId, Types.BIGINT).param("actor", actor.length() > 64 ? actor.substring(0, 64) : actor)
-                .param("note", note, Types.VARCHAR).param("at", Timestamp.from(at)).update();
+                values (:h_c, :h_t, :h_a, :h_w, :h_s, :h_actor, :h_note, :h_at)""", p);
     }
 
     private Optional<TicketRow> ticketRow(long id) {
@@ -940,16 +1035,14 @@ class QueueDeskService implements QueueDesk {
         return ticketRow(id).orElseThrow();
     }
 
-    private int waitingCount(long serviceId, LocalDate day) {
-        return jdbc.sql("select count(*) from q_ticket where service_id = :s and business_date = :d and status = 'WAITING'")
-                .param("s", serviceId).param("d", day).query(Integer.class).single();
-    }
-
-    /** People ahead and minutes: the WaitEstimates of the floor if present, else a plain estimate. */
-    private WaitEstimates.Estimate estimate(TicketRow t) {
+    /**
+     * For a ticket just issued: people ahead and minutes (the WaitEstimates of the floor if present, else a plain
+     * estimate) and the people now waiting for its service.
+     */
+    private WaitEstimates.Issued estimate(TicketRow t) {
         WaitEstimates e = estimates.getIfAvailable();
         if (e != null) {
-            return e.forTicket(t.id());
+            return e.forIssued(t.centreId(), t.serviceId(), t.id());
         }
         List<PriorityRule.Candidate> waiting = priority.order(jdbc.sql("""
                 select id, priority_class, queued_at, rank_at from q_ticket
@@ -965,19 +1058,27 @@ class QueueDeskService implements QueueDesk {
             }
             ahead++;
         }
-        int minutes = jdbc.sql("select default_minutes from q_service where id = :s").param("s", t.serviceId())
-                .query(Integer.class).single();
+        int minutes = serviceOf(t.centreId(), t.serviceId()).defaultMinutes();
         long open = jdbc.sql("""
                 select count(*) from q_window_service ws join q_window_state st on st.window_id = ws.window_id
                 where ws.service_id = :s and st.status in ('IDLE', 'CALLING', 'SERVING')""")
                 .param("s", t.serviceId()).query(Long.class).single();
-        return new WaitEstimates.Estimate(ahead, (int) Math.ceil(ahead * (double) minutes / Math.max(1, open)));
+        return new WaitEstimates.Issued(
+                new WaitEstimates.Estimate(ahead, (int) Math.ceil(ahead * (double) minutes / Math.max(1, open))),
+                waiting.size());
     }
 
     // ---- views ----------------------------------------------------------------------------------------------------
 
     TicketView view(TicketRow t) {
-        String windowNumber = t.windowId() == null ? null : org.window(t.windowId()).map(WindowInfo::number).orElse(null);
+        return view(t, null);
+    }
+
+    /** {@code window}: the ticket's window when the caller has it at hand (else looked up when the ticket has one). */
+    private TicketView view(TicketRow t, @Nullable WindowInfo window) {
+        String windowNumber = t.windowId() == null ? null
+                : window != null && window.id() == t.windowId() ? window.number()
+                : dir.window(t.windowId()).map(WindowInfo::number).orElse(null);
         return new TicketView(t.id(), t.centreId(), t.serviceId(), t.serviceCode(), t.serviceName(), t.number(),
                 t.publicCode(), t.channel(), t.priority(), t.reason(), Masking.name(t.applicantName()), t.status(),
                 t.issuedAt(), t.queuedAt(), t.windowId(), windowNumber, t.staffId(), t.calledAt(), t.servingAt(),
@@ -991,16 +1092,26 @@ class QueueDeskService implements QueueDesk {
                 .param("w", w.id()).query(Long.class).list();
         if (state == null) {
             return new WindowView(w.id(), w.centreId(), w.number(), w.name(), WindowStatus.SIGNED_OUT, null, null, null,
-                    null, null, null, Instant.EPOCH, services, List.of());
+                    null, null, null, Instant.EPOCH, services, alternatives(w));
         }
-        String staffName = state.staffId() == null ? null : org.staff(state.staffId()).map(StaffSummary::name).orElse(null);
-        TicketView current = state.currentTicketId() == null ? null : ticketRow(state.currentTicketId()).map(this::view).orElse(null);
+        String staffName = state.staffId() == null ? null : dir.staffName(state.staffId()).orElse(null);
+        TicketView current = state.currentTicketId() == null ? null
+                : ticketRow(state.currentTicketId()).map(t -> view(t, w)).orElse(null);
         return new WindowView(w.id(), w.centreId(), w.number(), w.name(), state.status(), state.staffId(), staffName,
                 current, state.pauseReason(), state.pauseNote(), state.pauseUntil(), state.since(), services,
-                alternatives(w));
+                showsSign(state.status()) ? alternatives(w) : List.of());
     }
 
-    /** Q-5: the numbers of the other signed-in, not paused windows that serve one of this window's services. */
+    /** Q-5: a paused or signed-out window's sign sends the applicants to the other windows; a window at work has none. */
+    private static boolean showsSign(WindowStatus status) {
+        return status == WindowStatus.PAUSED || status == WindowStatus.SIGNED_OUT;
+    }
+
+    /**
+     * Q-5: the numbers of the other signed-in, not paused windows that serve one of this window's services — one query,
+     * the numbers from the directory. Only for a window that shows its sign (paused, signed out): never on the path of
+     * a call, start or finish.
+     */
     private List<String> alternatives(WindowInfo w) {
         List<Long> ids = jdbc.sql("""
                 select distinct ws2.window_id from q_window_service ws1
@@ -1010,11 +1121,15 @@ class QueueDeskService implements QueueDesk {
                 .param("w", w.id()).query(Long.class).list();
         List<String> numbers = new ArrayList<>();
         if (!ids.isEmpty()) {
-            // one read of the centre's windows, not one per alternative (a hall may have hundreds of windows)
-            Set<Long> wanted = new java.util.HashSet<>(ids);
-            for (WindowInfo o : org.windows(w.centreId())) {
-                if (wanted.contains(o.id())) {
-                    numbers.add(o.number());
+            Map<Long, String> known = dir.windowNumbers(w.centreId());
+            for (Long id : ids) {
+                String number = known.get(id);
+                if (number == null) {
+                    // a window opened since the directory read the centre's windows
+                    number = dir.window(id).map(WindowInfo::number).orElse(null);
+                }
+                if (number != null) {
+                    numbers.add(number);
                 }
             }
         }
@@ -1023,12 +1138,17 @@ class QueueDeskService implements QueueDesk {
     }
 
     private void appendWindowState(WindowInfo w, WindowRow state) {
+        live.appendAll(w.centreId(), List.of(windowState(w, state)));
+    }
+
+    /** The window.state event of the window in {@code state} (alternatives only on its sign, see {@link #showsSign}). */
+    private LiveEvents.Draft windowState(WindowInfo w, WindowRow state) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("windowId", w.id());
         data.put("window", w.number());
         data.put("status", state.status().name());
         if (state.staffId() != null) {
-            org.staff(state.staffId()).ifPresent(s -> data.put("staffName", s.name()));
+            dir.staffName(state.staffId()).ifPresent(name -> data.put("staffName", name));
         }
         if (state.pauseReason() != null) {
             data.put("pauseReason", state.pauseReason());
@@ -1036,8 +1156,8 @@ class QueueDeskService implements QueueDesk {
         if (state.pauseUntil() != null) {
             data.put("pauseUntil", state.pauseUntil().toString());
         }
-        data.put("alternatives", alternatives(w));
-        live.append(w.centreId(), "window.state", w.id(), data);
+        data.put("alternatives", showsSign(state.status()) ? alternatives(w) : List.of());
+        return new LiveEvents.Draft("window.state", w.id(), data);
     }
 
     private static Map<String, Object> ticketData(TicketRow t, @Nullable WindowInfo w) {

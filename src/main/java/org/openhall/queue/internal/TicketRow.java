@@ -77,6 +77,46 @@ record TicketRow(long id, long centreId, long serviceId, String serviceCode, Str
         return b.toString();
     }
 
+    // ---- the row after a command's conditional update (version + 1), without reading it back ------------------------
+
+    /** Claimed by a window (CALLED). */
+    TicketRow claimed(long window, @Nullable Long staff, Instant at) {
+        return new TicketRow(id, centreId, serviceId, serviceCode, serviceName, businessDate, seq, number, publicCode,
+                channel, priority, reason, applicantName, mobile, appointmentId, TicketStatus.CALLED, issuedAt, queuedAt,
+                rankAt, window, staff, at, servingAt, finishedAt, skippedAt, recallCount, skipCount, returnCount,
+                targetWindowId, transferNote, transferCount, nextServiceIds, caseNumber, version + 1);
+    }
+
+    TicketRow recalled() {
+        return new TicketRow(id, centreId, serviceId, serviceCode, serviceName, businessDate, seq, number, publicCode,
+                channel, priority, reason, applicantName, mobile, appointmentId, status, issuedAt, queuedAt, rankAt,
+                windowId, staffId, calledAt, servingAt, finishedAt, skippedAt, recallCount + 1, skipCount, returnCount,
+                targetWindowId, transferNote, transferCount, nextServiceIds, caseNumber, version + 1);
+    }
+
+    TicketRow serving(Instant at) {
+        return new TicketRow(id, centreId, serviceId, serviceCode, serviceName, businessDate, seq, number, publicCode,
+                channel, priority, reason, applicantName, mobile, appointmentId, TicketStatus.SERVING, issuedAt, queuedAt,
+                rankAt, windowId, staffId, calledAt, at, finishedAt, skippedAt, recallCount, skipCount, returnCount,
+                targetWindowId, transferNote, transferCount, nextServiceIds, caseNumber, version + 1);
+    }
+
+    TicketRow skipped(Instant at) {
+        return new TicketRow(id, centreId, serviceId, serviceCode, serviceName, businessDate, seq, number, publicCode,
+                channel, priority, reason, applicantName, mobile, appointmentId, TicketStatus.SKIPPED, issuedAt, queuedAt,
+                rankAt, windowId, staffId, calledAt, servingAt, finishedAt, at, recallCount, skipCount + 1, returnCount,
+                targetWindowId, transferNote, transferCount, nextServiceIds, caseNumber, version + 1);
+    }
+
+    /** Finished (DONE); {@code caseNumber} null keeps the one it had. */
+    TicketRow done(Instant servedFrom, Instant at, @Nullable String caseNumber) {
+        return new TicketRow(id, centreId, serviceId, serviceCode, serviceName, businessDate, seq, number, publicCode,
+                channel, priority, reason, applicantName, mobile, appointmentId, TicketStatus.DONE, issuedAt, queuedAt,
+                rankAt, windowId, staffId, calledAt, servedFrom, at, skippedAt, recallCount, skipCount, returnCount,
+                targetWindowId, transferNote, transferCount, nextServiceIds,
+                caseNumber != null ? caseNumber : this.caseNumber, version + 1);
+    }
+
     PriorityRule.Candidate candidate() {
         return new PriorityRule.Candidate(id, priority, queuedAt, rankAt);
     }

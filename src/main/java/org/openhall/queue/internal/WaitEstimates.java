@@ -11,10 +11,19 @@ public interface WaitEstimates {
     /** For a waiting ticket: people ahead of it (by the calling rule) and minutes until its call. */
     Estimate forTicket(long ticketId);
 
+    /**
+     * For a ticket just issued (waiting, of this centre, in the caller's transaction): its estimate and the people now
+     * waiting for its service, from one reading of the floor.
+     */
+    Issued forIssued(long centreId, long serviceId, long ticketId);
+
     /** Per active service of the centre: waiting, average handling minutes, estimated wait for a ticket taken now. */
     List<ServiceLoad> forCentre(long centreId);
 
     record Estimate(int peopleAhead, int minutes) {
+    }
+
+    record Issued(Estimate estimate, int waiting) {
     }
 
     record ServiceLoad(long serviceId, String code, String name, String prefix, int waiting, int openWindows,

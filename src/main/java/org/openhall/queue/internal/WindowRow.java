@@ -19,6 +19,12 @@ record WindowRow(long windowId, long centreId, WindowStatus status, @Nullable Lo
                 rs.getInt("version"));
     }
 
+    /** The row after a guarded move to {@code to} (version + 1) holding {@code ticket}, as the database has it now. */
+    WindowRow moved(WindowStatus to, @Nullable Long ticket, Instant at) {
+        return new WindowRow(windowId, centreId, to, staffId, sessionId, ticket, pauseReason, pauseNote, pauseUntil,
+                priorityStreak, at, version + 1);
+    }
+
     boolean signedIn() {
         return status != WindowStatus.SIGNED_OUT;
     }

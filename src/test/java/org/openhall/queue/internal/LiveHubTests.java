@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openhall.queue.QueueFixture;
 import org.openhall.test.TestDatabaseInitializer;
@@ -299,8 +300,19 @@ class LiveHubTests {
 
     // ---- a second hub: another node ----------------------------------------------------------------------------
 
+    /** The logs (each with its little pool) of the other nodes a test started; closed after it. */
+    private final List<LiveLog> otherLogs = new ArrayList<>();
+
+    @AfterEach
+    void closeOtherLogs() {
+        otherLogs.forEach(LiveLog::destroy);
+        otherLogs.clear();
+    }
+
     private LiveHub otherNode(LiveSettings settings) {
-        LiveHub other = new LiveHub(log, events, json, settings, dataSource);
+        LiveLog own = new LiveLog(dataSource, json);
+        otherLogs.add(own);
+        LiveHub other = new LiveHub(own, settings);
         other.start();
         return other;
     }

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -651,7 +652,11 @@ public class LeaveRequests {
                 rs.getString("reason"), standIn, standIn == null ? null : staffName(standIn), rs.getString("status"),
                 rs.getBoolean("emergency"), rs.getString("chain"), currentStage, rs.getBoolean("file_with_office"),
                 instant(rs, "filed_at"), rs.getTimestamp("created_at").toInstant(), instant(rs, "decided_at"),
-                instant(rs, "revoke_requested_at"), rs.getString("revoke_reason"));
+                instant(rs, "revoke_requested_at"), rs.getString("revoke_reason"), zone(rs.getLong("centre_id")));
+    }
+
+    private ZoneId zone(long centreId) {
+        return org.centre(centreId).map(CentreInfo::zone).orElse(ZoneId.of("Asia/Shanghai"));
     }
 
     private String staffName(long id) {

@@ -72,7 +72,7 @@ public class LeaveRequests {
             @Nullable Long standInStaffId, @Nullable String standInName, String status, boolean emergency,
             @Nullable String chain, @Nullable Integer currentStage, boolean fileWithOffice, @Nullable Instant filedAt,
             Instant createdAt, @Nullable Instant decidedAt, @Nullable Instant revokeRequestedAt,
-            @Nullable String revokeReason) {
+            @Nullable String revokeReason, ZoneId zone) {
 
         public LeaveSpan span() {
             return LeaveSpan.of(start, end);

@@ -11,6 +11,7 @@ import org.openhall.attendance.LeaveType;
  * @param endAm     the last day ends at noon
  * @param emergency 事后补办: the leave began before the request is filed
  */
+@org.springframework.modulith.NamedInterface("leave")
 public record LeaveForm(@Nullable LeaveType type, @Nullable LocalDate startDay, boolean startPm,
         @Nullable LocalDate endDay, boolean endAm, @Nullable String reason, @Nullable Long standInStaffId,
         boolean emergency) {

@@ -27,6 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
  * deputy leader in charge of each department (分管领导). Every one of them is a staff member of the centre with an
  * enabled LEADER account, so that the leader signs in and finds the request in the queue.
  */
+@org.springframework.modulith.NamedInterface("leave")
 @Service
 @Transactional
 public class LeaveLeaders {

@@ -48,6 +48,7 @@ import org.springframework.transaction.annotation.Transactional;
  * changes nothing. The last approval makes the request APPROVED (what {@link LeaveApi} reads) and publishes
  * {@link LeaveApproved}; a confirmed revocation publishes {@link LeaveRevoked}.
  */
+@org.springframework.modulith.NamedInterface("leave")
 @Service
 @Transactional
 public class LeaveRequests {

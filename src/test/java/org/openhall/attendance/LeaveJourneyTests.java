@@ -86,7 +86,7 @@ class LeaveJourneyTests extends BrowserTestSupport {
         login(c.org().clerk(), OrgFixture.PASSWORD);
         fillThreeDays(page, true);
         // the chain is shown before submitting
-        assertThat(page.locator("#chain")).containsText("两天以上");
+        assertThat(page.locator("#chain")).containsText("超过 2 天：由主要领导共同批准");
         assertThat(page.locator("#chain")).containsText("王丽娟");
         assertThat(page.locator("#chain")).containsText("郑国平");
         assertThat(page.locator("#chain")).containsText("共同审批");

@@ -67,6 +67,7 @@ class LeaveController {
     /** The chain the form would get (htmx: replaces the chain box while the form is filled in). */
     @PostMapping("/attendance/leave/chain")
     String chain(@ModelAttribute("form") LeaveFormData form, Model model) {
+        model.addAttribute("rules", requests.rules());
         try {
             model.addAttribute("chain", requests.preview(users.require(), form.toForm()));
         } catch (DomainException e) {

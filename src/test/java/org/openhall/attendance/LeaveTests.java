@@ -273,6 +273,10 @@ class LeaveTests {
         assertRefused(() -> requests.decide(user(c.org().employmentHead()), clerks, true, null),
                 "att.leave.decide.not-in-queue");
         assertRefused(() -> requests.withdraw(head, clerks), "att.leave.not-yours");
+        // another department's head neither decides nor sees it; the request's own unit head sees it
+        assertRefused(() -> requests.detail(user(c.org().employmentHead()), clerks), "att.leave.not-visible");
+        assertThat(requests.detail(head, clerks).canDecide()).isTrue();
+        assertThat(requests.detail(user(c.leader1()), clerks).canDecide()).isFalse();
         assertThat(requests.steps(clerks)).allMatch(s -> s.status().equals("PENDING"));
         assertThat(requests.find(clerks).orElseThrow().status()).isEqualTo("PENDING");
 

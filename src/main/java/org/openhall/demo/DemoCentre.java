@@ -89,7 +89,8 @@ final class DemoCentre {
                     login("徐鹏", M, "办公室主任", "office", Role.CENTRE_OFFICE),
                     login("高媛", F, "督导员", "supervisor", Role.SUPERVISOR), p("李明辉", M, "咨询引导员"),
                     p("何佳怡", F, "投诉受理员"), p("宋晓红", F, "综合受理员"),
-                    p("马玲", F, "咨询引导员", EmploymentType.TEMPORARY))));
+                    p("马玲", F, "咨询引导员", EmploymentType.TEMPORARY),
+                    login("郑国平", M, "中心副主任", "leader2", Role.LEADER))));
 
     static final List<Win> WINDOWS = List.of(
             new Win("1", "综合咨询", WindowType.CONSULTATION, 5, "一楼大厅入口", 3, 6,

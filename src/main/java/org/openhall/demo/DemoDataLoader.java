@@ -1,6 +1,7 @@
 package org.openhall.demo;
 
 import java.time.Clock;
+import org.openhall.calendar.CalendarApi;
 import org.openhall.catalog.CatalogCommands;
 import org.openhall.organization.OrganizationApi;
 import org.openhall.organization.OrganizationCommands;
@@ -31,10 +32,12 @@ class DemoDataLoader implements ApplicationRunner {
     private final Clock clock;
     private final DemoCaseSources caseSources;
     private final DemoQueueSources queueSources;
+    private final DemoLeaveSources leaveSources;
+    private final CalendarApi calendar;
 
     DemoDataLoader(OrganizationApi organization, OrganizationCommands commands, UserAccounts accounts,
             TransactionTemplate transactions, CatalogCommands catalog, Clock clock, DemoCaseSources caseSources,
-            DemoQueueSources queueSources) {
+            DemoQueueSources queueSources, DemoLeaveSources leaveSources, CalendarApi calendar) {
         this.organization = organization;
         this.commands = commands;
         this.accounts = accounts;
@@ -43,6 +46,8 @@ class DemoDataLoader implements ApplicationRunner {
         this.clock = clock;
         this.caseSources = caseSources;
         this.queueSources = queueSources;
+        this.leaveSources = leaveSources;
+        this.calendar = calendar;
     }
 
     @Override
@@ -58,8 +63,10 @@ class DemoDataLoader implements ApplicationRunner {
                     caseSources.users(), clock);
             log.info("Demo centre: {} cases made", made);
             DemoQueue.load(queueSources.services(), queueSources.devices(), organization, caseSources.catalog());
+            log.info("Demo centre: {} leave requests made", DemoLeave.load(leaveSources, organization, calendar, accounts,
+                    clock));
         });
-        log.warn("Demo centre {} loaded with logins admin, office, leader, depthead, supervisor, clerk; password '{}'. "
+        log.warn("Demo centre {} loaded with logins admin, office, leader, leader2, depthead, supervisor, clerk; password '{}'. "
                 + "Change these passwords (or disable the accounts) on any real installation.",
                 DemoCentre.CODE, DemoCentre.PASSWORD);
     }

@@ -41,6 +41,9 @@ class DemoCentreTests {
     @Autowired
     CatalogApi catalog;
 
+    @Autowired
+    org.openhall.calendar.CalendarApi calendar;
+
     @LocalServerPort
     int port;
 
@@ -128,7 +131,7 @@ class DemoCentreTests {
     @Test
     void everyDemoLoginWorks() {
         Http http = new Http(port);
-        for (String user : List.of("admin", "office", "leader", "depthead", "supervisor", "clerk")) {
+        for (String user : List.of("admin", "office", "leader", "leader2", "depthead", "supervisor", "clerk")) {
             var response = http.get("/api/v1/me", "Authorization", Http.basic(user, "openhall"));
             assertThat(response.statusCode()).as(user).isEqualTo(200);
         }
@@ -137,6 +140,26 @@ class DemoCentreTests {
         assertThat(clerk.body()).contains("医保参保登记");
         var depthead = http.get("/api/v1/org/staff", "Authorization", Http.basic("depthead", "openhall"));
         assertThat(depthead.body()).contains("李秀英").doesNotContain("王建国");
+    }
+
+    /** ATT-2: both demo leaders are principal leaders; requests in several states when the calendar is loaded. */
+    @Test
+    void hasLeaveLeadersAndRequests() {
+        long centre = org.centreByCode("QX-SSC").orElseThrow().id();
+        assertThat(jdbc.sql("select count(*) from att_leave_leader where centre_id = ? and kind = 'PRINCIPAL' and active")
+                .param(centre).query(Long.class).single()).isEqualTo(2L);
+        assertThat(jdbc.sql("select count(*) from att_leave_leader where centre_id = ? and kind = 'DEPUTY' and active")
+                .param(centre).query(Long.class).single()).isEqualTo(6L);
+        java.time.LocalDate today = java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneId.of("Asia/Shanghai"));
+        List<String> statuses = jdbc.sql("select distinct status from att_leave_request where centre_id = ?").param(centre)
+                .query(String.class).list();
+        if (calendar.loadedYears().contains(today.plusDays(30).getYear())) {
+            assertThat(statuses).contains("PENDING", "APPROVED", "REJECTED", "WITHDRAWN");
+            assertThat(jdbc.sql("select count(*) from att_leave_request where centre_id = ? and emergency")
+                    .param(centre).query(Long.class).single()).isEqualTo(1L);
+        } else {
+            assertThat(statuses).isEmpty();
+        }
     }
 
     @Test

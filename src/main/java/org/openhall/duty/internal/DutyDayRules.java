@@ -20,7 +20,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                         and "下班后负责联系保安关闭中心办公大楼前大门" (the clause gives no time: due within
  *                         {@code afterWorkAllowance} after work).
  * @param submitBy         DUTY-4, 督导员值班制度 四.5 "于下午下班前……将当日督导值班记录交中心办公室": the record is due this long
- *                         after the end of work (default 0: by the end of work); a later submission is marked late.
+ *                         after the end of work; a later submission is marked late. The record needs the closing
+ *                         checklist, whose last item of 四.4 ("下班后……关闭中心办公大楼前大门") comes after work, so the
+ *                         default is the same allowance as those items: 30 minutes.
  * @param notAtPostClause  DUTY-5: the clause an inspection finding "not at post" (到岗) cites when it is recorded as an
  *                         attendance finding. Default 督导员值班制度 三.1.
  * @param overviewDays     how many days back the centre office's overview starts by default. Default 31.
@@ -29,7 +31,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record DutyDayRules(
         @Nullable List<ChecklistItem> opening,
         @Nullable List<ChecklistItem> closing,
-        @DefaultValue("0m") Duration submitBy,
+        @DefaultValue("30m") Duration submitBy,
         @DefaultValue("上杭县社会保障服务中心督导员值班制度 三.1") String notAtPostClause,
         @DefaultValue("31") int overviewDays) {
 

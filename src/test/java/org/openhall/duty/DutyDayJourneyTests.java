@@ -12,6 +12,8 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import java.nio.file.Paths;
 import java.time.LocalDate;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openhall.calendar.CalendarApi;
@@ -199,6 +201,17 @@ class DutyDayJourneyTests extends BrowserTestSupport {
             assertThat(o.locator("form[method=post]")).hasCount(1); // only the logout form
             o.setViewportSize(1920, 1080);
             shot(o, "duty-day-record-1920");
+            // the same record as a PDF (shared.pdf), in Chinese
+            var pdf = o.request().get(url("/duty/days/2026-09-28/pdf"));
+            assertThat(pdf.status()).isEqualTo(200);
+            assertThat(pdf.headers().get("content-type")).isEqualTo("application/pdf");
+            try (var doc = Loader.loadPDF(pdf.body())) {
+                String text = new PDFTextStripper().getText(doc);
+                assertThat(text).contains("督导值班记录", "联系保安开启中心窗口安全门", "10:05 不在岗，未摆放暂停服务牌",
+                        "赵磊", "受理社保、医保业务共126件");
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
             // the office cannot keep the supervisor's day
             assertThat(o.navigate(url("/duty/day")).status()).isEqualTo(403);
         } finally {

@@ -23,7 +23,6 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -146,7 +145,7 @@ class DutyDayController {
             }
             days.inspect(k, day, new DutyDays.InspectionData(window, staff, aspects, form.get("note")));
         } catch (DomainException e) {
-            response.setStatus(status(e));
+            response.setStatus(DutyPageAdvice.status(e));
             model.addAttribute("formError", text(e));
             model.addAttribute("errorField", e.field());
             fillForm(k, day, window, staff, results, notes, form.get("note"), model);
@@ -196,23 +195,5 @@ class DutyDayController {
 
     private String text(String key) {
         return messages.getMessage(key, null, LocaleContextHolder.getLocale());
-    }
-
-    static int status(DomainException e) {
-        return switch (e.kind()) {
-            case NOT_FOUND -> 404;
-            case FORBIDDEN -> 403;
-            case CONFLICT -> 409;
-            case UNPROCESSABLE -> 422;
-            case INVALID -> 400;
-        };
-    }
-
-    @ExceptionHandler(DomainException.class)
-    String refused(DomainException e, HttpServletResponse response, Model model) {
-        int status = status(e);
-        response.setStatus(status);
-        model.addAttribute("status", status);
-        return "error";
     }
 }

@@ -1,18 +1,19 @@
 package org.openhall.duty.web;
 
-import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
 import org.openhall.duty.internal.DutyDays;
 import org.openhall.security.CurrentUser;
 import org.openhall.security.CurrentUsers;
-import org.openhall.shared.DomainException;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -21,8 +22,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 /**
  * The centre office's view of the supervisors' days (DUTY-4, 督导员值班制度 四.5): {@code /duty/days} lists every working
  * day of the calendar with its record submitted on time, late, still open (today) or missing; {@code /duty/days/{day}}
- * shows one day's record read-only (also to the supervisors, who see their colleagues' days). Scoped to the user's
- * centre.
+ * shows one day's record read-only (also to the supervisors, who see their colleagues' days), {@code /duty/days/{day}/pdf}
+ * the same as an A4 PDF. Scoped to the user's centre.
  */
 @Controller
 @RequestMapping("/duty/days")
@@ -31,10 +32,12 @@ class DutyOfficeController {
 
     private final DutyDays days;
     private final CurrentUsers users;
+    private final DutyDayPdf pdf;
 
-    DutyOfficeController(DutyDays days, CurrentUsers users) {
+    DutyOfficeController(DutyDays days, CurrentUsers users, DutyDayPdf pdf) {
         this.days = days;
         this.users = users;
+        this.pdf = pdf;
     }
 
     private long centre() {
@@ -70,11 +73,13 @@ class DutyOfficeController {
         return "duty/day-record";
     }
 
-    @ExceptionHandler(DomainException.class)
-    String refused(DomainException e, HttpServletResponse response, Model model) {
-        int status = DutyDayController.status(e);
-        response.setStatus(status);
-        model.addAttribute("status", status);
-        return "error";
+    /** The day's record as an A4 PDF (shared.pdf, Chinese with the embedded font) for the office's files. */
+    @GetMapping(value = "/{day}/pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+    ResponseEntity<byte[]> recordPdf(@PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day) {
+        byte[] body = pdf.render(days.day(centre(), day));
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
+                        .filename("duty-day-" + day + ".pdf").build().toString())
+                .body(body);
     }
 }

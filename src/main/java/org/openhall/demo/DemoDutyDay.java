@@ -94,7 +94,7 @@ final class DemoDutyDay {
         WindowInfo w5 = org.windowByNumber(centre.id(), "5").orElseThrow();
         WindowInfo w13 = org.windowByNumber(centre.id(), "13").orElseThrow();
         WindowInfo w2 = org.windowByNumber(centre.id(), "2").orElseThrow();
-        Keeper liming = new Keeper(centre.id(), li, "supervisor-liminghui");
+        Keeper liming = new Keeper(centre.id(), li, "liminghui");
         Keeper gaoyuan = new Keeper(centre.id(), gao, "supervisor");
 
         // the previous working day, kept in full and submitted in time

@@ -10,6 +10,7 @@ import org.openhall.calendar.CalendarApi;
 import org.openhall.duty.internal.DutyDays;
 import org.openhall.organization.CentreInfo;
 import org.openhall.organization.OrganizationApi;
+import org.openhall.test.BrowserTestSupport;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
@@ -18,7 +19,7 @@ import org.springframework.boot.test.context.SpringBootTest;
  * demo supervisor (高媛) confirmed; the day after it (today on a working day) kept by 高媛 as far as the time allows.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "openhall.demo.enabled=true")
-class DemoDutyDayTests {
+class DemoDutyDayTests extends BrowserTestSupport {
 
     @Autowired
     OrganizationApi org;
@@ -50,5 +51,20 @@ class DemoDutyDayTests {
         assertThat(days.rosteredSupervisors(centre.id(), cur)).extracting(DutyDays.Person::name).containsExactly("高媛");
         List<DutyDays.OverviewRow> rows = days.overview(centre.id(), prev, today);
         assertThat(rows.getLast().status()).isEqualTo(DutyDays.DayStatus.SUBMITTED);
+
+        // the demo supervisor sees the day and yesterday's record
+        login("supervisor", DemoCentre.PASSWORD);
+        page.navigate(url("/duty/day"));
+        com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator("h1")).containsText("督导员值班");
+        if (cur.equals(today)) {
+            com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator(".dd-note").first())
+                    .containsText("高媛");
+        }
+        screenshot("duty-day-demo-1366");
+        page.navigate(url("/duty/days/" + prev));
+        com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator("body"))
+                .containsText("答复群众咨询时语气生硬");
+        com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator("body")).containsText("李明辉");
+        screenshot("duty-day-demo-record-1366");
     }
 }

@@ -118,7 +118,7 @@ public record DutyDayRules(
         return hours.closes().plus(submitBy);
     }
 
-    /** Unused-day guard for {@code overviewDays}. */
+    /** The first day of the default overview that ends on {@code today} ({@code overviewDays} days long). */
     LocalDate overviewStart(LocalDate today) {
         return today.minusDays(Math.max(1, overviewDays) - 1L);
     }

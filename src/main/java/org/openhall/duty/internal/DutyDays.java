@@ -280,10 +280,6 @@ public class DutyDays {
         return rules.overviewStart(today);
     }
 
-    public List<InspectionAspect> aspects() {
-        return List.of(InspectionAspect.values());
-    }
-
     // ----------------------------------------------------------------------------------------------- commands
 
     /** Ticks a checklist item of the day (DUTY-3); a tick after the item's due time is marked late. */

@@ -38,6 +38,8 @@ class DemoDataLoader implements ApplicationRunner {
     DemoDataLoader(OrganizationApi organization, OrganizationCommands commands, UserAccounts accounts,
             TransactionTemplate transactions, CatalogCommands catalog, Clock clock, DemoCaseSources caseSources,
             DemoQueueSources queueSources, DemoLeaveSources leaveSources, CalendarApi calendar) {
+    private final DemoDutyDay.Sources dutySources;
+            DemoQueueSources queueSources, DemoDutyDay.Sources dutySources) {
         this.organization = organization;
         this.commands = commands;
         this.accounts = accounts;
@@ -48,6 +50,7 @@ class DemoDataLoader implements ApplicationRunner {
         this.queueSources = queueSources;
         this.leaveSources = leaveSources;
         this.calendar = calendar;
+        this.dutySources = dutySources;
     }
 
     @Override
@@ -65,6 +68,7 @@ class DemoDataLoader implements ApplicationRunner {
             DemoQueue.load(queueSources.services(), queueSources.devices(), organization, caseSources.catalog());
             log.info("Demo centre: {} leave requests made", DemoLeave.load(leaveSources, organization, calendar, accounts,
                     clock));
+            DemoDutyDay.load(dutySources, organization, clock);
         });
         log.warn("Demo centre {} loaded with logins admin, office, leader, leader2, depthead, supervisor, clerk; password '{}'. "
                 + "Change these passwords (or disable the accounts) on any real installation.",

@@ -8,5 +8,8 @@
  * all through the modules' public APIs. Nobody depends on this module.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"organization", "security", "shared", "calendar", "catalog", "cases", "cases :: commands", "queue", "queue :: setup", "attendance", "attendance :: leave"})
+ * queue services, window assignments and demo devices (through {@code queue :: setup}), the supervisors' days of
+ * yesterday (submitted) and today (in progress, login {@code supervisor}) through {@code duty :: day},
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"organization", "security", "shared", "calendar", "catalog", "cases", "cases :: commands", "queue", "queue :: setup", "duty", "duty :: day"})
 @org.jspecify.annotations.NullMarked
 package org.openhall.demo;

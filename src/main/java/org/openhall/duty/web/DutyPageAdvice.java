@@ -1,0 +1,30 @@
+package org.openhall.duty.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.openhall.shared.DomainException;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+
+/** A refused request on a page of the supervisor's day shows the error page with the right status. */
+@ControllerAdvice(assignableTypes = {DutyDayController.class, DutyOfficeController.class})
+class DutyPageAdvice {
+
+    static int status(DomainException e) {
+        return switch (e.kind()) {
+            case NOT_FOUND -> 404;
+            case FORBIDDEN -> 403;
+            case CONFLICT -> 409;
+            case UNPROCESSABLE -> 422;
+            case INVALID -> 400;
+        };
+    }
+
+    @ExceptionHandler(DomainException.class)
+    String domain(DomainException e, HttpServletResponse response, Model model) {
+        int status = status(e);
+        response.setStatus(status);
+        model.addAttribute("status", status);
+        return "error";
+    }
+}

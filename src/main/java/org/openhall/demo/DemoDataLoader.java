@@ -34,12 +34,12 @@ class DemoDataLoader implements ApplicationRunner {
     private final DemoQueueSources queueSources;
     private final DemoLeaveSources leaveSources;
     private final CalendarApi calendar;
+    private final DemoDutyDay.Sources dutySources;
 
     DemoDataLoader(OrganizationApi organization, OrganizationCommands commands, UserAccounts accounts,
             TransactionTemplate transactions, CatalogCommands catalog, Clock clock, DemoCaseSources caseSources,
-            DemoQueueSources queueSources, DemoLeaveSources leaveSources, CalendarApi calendar) {
-    private final DemoDutyDay.Sources dutySources;
-            DemoQueueSources queueSources, DemoDutyDay.Sources dutySources) {
+            DemoQueueSources queueSources, DemoLeaveSources leaveSources, CalendarApi calendar,
+            DemoDutyDay.Sources dutySources) {
         this.organization = organization;
         this.commands = commands;
         this.accounts = accounts;

@@ -33,6 +33,8 @@ import org.openhall.queue.PriorityClass;
 import org.openhall.queue.ServiceFinished;
 import org.openhall.queue.TicketCalled;
 import org.openhall.queue.TicketStatus;
+import org.openhall.queue.WindowPresence;
+import org.openhall.queue.WindowPresenceChanged;
 import org.openhall.queue.WindowStatus;
 import org.openhall.shared.DomainException;
 import org.openhall.shared.Masking;
@@ -318,6 +320,7 @@ class QueueDeskService implements QueueDesk {
             }
             WindowRow after = stateRow(windowId).orElseThrow();
             appendWindowState(window, after);
+            publisher.publishEvent(new WindowPresenceChanged(window.centreId(), windowId, window.number(), staffId, WindowPresence.SIGNED_IN, null, null, now));
             return viewOf(window, after);
         });
     }
@@ -343,6 +346,7 @@ class QueueDeskService implements QueueDesk {
                     priority_streak = 0,""", Map.of());
             WindowRow after = stateRow(windowId).orElseThrow();
             appendWindowState(window, after);
+            publisher.publishEvent(new WindowPresenceChanged(window.centreId(), windowId, window.number(), Objects.requireNonNull(state.staffId()), WindowPresence.SIGNED_OUT, null, null, now));
             return viewOf(window, after);
         });
     }
@@ -714,6 +718,7 @@ class QueueDeskService implements QueueDesk {
             guard(window, state, "PAUSED", now, "pause_reason = :reason, pause_note = :note, pause_until = :until,", p);
             WindowRow after = stateRow(windowId).orElseThrow();
             appendWindowState(window, after);
+            publisher.publishEvent(new WindowPresenceChanged(window.centreId(), windowId, window.number(), Objects.requireNonNull(state.staffId()), WindowPresence.PAUSED, reason.strip(), until, now));
             return viewOf(window, after);
         });
     }
@@ -731,6 +736,7 @@ class QueueDeskService implements QueueDesk {
             guard(window, state, "IDLE", now, "pause_reason = null, pause_note = null, pause_until = null,", Map.of());
             WindowRow after = stateRow(windowId).orElseThrow();
             appendWindowState(window, after);
+            publisher.publishEvent(new WindowPresenceChanged(window.centreId(), windowId, window.number(), Objects.requireNonNull(state.staffId()), WindowPresence.RESUMED, null, null, now));
             return viewOf(window, after);
         });
     }

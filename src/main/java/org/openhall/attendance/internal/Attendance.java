@@ -129,6 +129,18 @@ public class Attendance {
                 .optional().orElse(new Day(s.id(), day, due, null, null, null));
     }
 
+    /** A person's days of a month that have a record (signed in, or found absent), oldest first. */
+    @Transactional(readOnly = true)
+    public List<Day> month(long staffId, java.time.YearMonth month) {
+        return jdbc.sql("select work_day, due_start, due_end, signed_in_at, sign_in_via, signed_out_at from att_day "
+                        + "where staff_id = ? and work_day >= ? and work_day <= ? order by work_day")
+                .params(staffId, month.atDay(1), month.atEndOfMonth())
+                .query((rs, n) -> new Day(staffId, rs.getDate(1).toLocalDate(),
+                        rs.getTime(2) == null ? null : new DueHours(rs.getTime(2).toLocalTime(), rs.getTime(3).toLocalTime()),
+                        instant(rs.getTimestamp(4)), rs.getString(5), instant(rs.getTimestamp(6))))
+                .list();
+    }
+
     /** The hours due of a person on a day: duty hours (roster) or the opening hours on a working day; null if none. */
     @Transactional(readOnly = true)
     public @Nullable DueHours due(CentreInfo c, long staffId, LocalDate day) {

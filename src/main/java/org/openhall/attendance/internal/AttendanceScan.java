@@ -171,7 +171,7 @@ public class AttendanceScan {
             String window = org.window(a.windowId()).map(WindowInfo::number).orElse("?");
             String note = attendance.text("PAUSED".equals(a.cause()) ? "att.core.note.away-paused"
                             : "att.core.note.away-signed-out", window, HH_MM.format(a.startedAt().atZone(c.zone())),
-                    away.toMinutes(), a.reason() == null ? "" : a.reason());
+                    away.toMinutes(), a.reason() == null ? "" : "（" + a.reason() + "）");
             long id = commands.recordFinding(new FindingData(c.id(), a.staffId(), a.windowId(),
                     FindingKind.ABSENT_FROM_POST, beyond, "absence-without-notice", AttendanceRules.CLAUSE_NO_NOTICE,
                     note, "rule"), "system");

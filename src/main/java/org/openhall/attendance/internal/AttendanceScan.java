@@ -217,8 +217,8 @@ public class AttendanceScan {
                     .params(l.staffId(), today)
                     .query((rs, n) -> {
                         long f = rs.getLong(3);
-                        return new DayRow(rs.getTimestamp(1).toInstant(), Attendance.instant(rs.getTimestamp(2)),
-                                rs.wasNull() ? null : f);
+                        Long finding = rs.wasNull() ? null : f;
+                        return new DayRow(rs.getTimestamp(1).toInstant(), Attendance.instant(rs.getTimestamp(2)), finding);
                     })
                     .optional().orElse(null);
             if (d == null || d.finding() != null || !d.signedIn().isBefore(start)

@@ -28,10 +28,6 @@ public final class AttendanceJudgement {
         Duration length() {
             return Duration.between(start, end);
         }
-
-        LocalTime middle() {
-            return start.plus(length().dividedBy(2));
-        }
     }
 
     /**
@@ -82,15 +78,16 @@ public final class AttendanceJudgement {
     }
 
     /**
-     * A sign-in at {@code at}: on time (null), 迟到 (LATE) after the time due, or 旷工 for half a day (ABSENTEEISM) after
-     * the middle of the hours due — the morning was missed without leave (考勤及离岗告知制度 三.3、四.3).
+     * A sign-in at {@code at}: on time (null), 迟到 (LATE) after the time due, or 旷工 for half a day (ABSENTEEISM) when
+     * more than half the hours due were missed without leave (考勤及离岗告知制度 三.3、四.3).
      */
     public static @Nullable FindingKind signIn(LocalDate day, LocalTime at, DueHours due, List<ApprovedLeave> leave) {
         LocalTime start = effectiveStart(day, due, leave);
         if (!at.isAfter(start)) {
             return null;
         }
-        return at.isAfter(due.middle()) && start.isBefore(due.middle()) ? FindingKind.ABSENTEEISM : FindingKind.LATE;
+        return Duration.between(start, at).compareTo(due.length().dividedBy(2)) > 0 ? FindingKind.ABSENTEEISM
+                : FindingKind.LATE;
     }
 
     /** A sign-out at {@code at}: 早退 (EARLY_LEAVE) before the end of the hours due (less leave), else nothing. */

@@ -31,10 +31,12 @@ class DemoDataLoader implements ApplicationRunner {
     private final Clock clock;
     private final DemoCaseSources caseSources;
     private final DemoQueueSources queueSources;
+    private final DemoAttendanceSources attendanceSources;
 
     DemoDataLoader(OrganizationApi organization, OrganizationCommands commands, UserAccounts accounts,
             TransactionTemplate transactions, CatalogCommands catalog, Clock clock, DemoCaseSources caseSources,
-            DemoQueueSources queueSources) {
+            DemoQueueSources queueSources, DemoAttendanceSources attendanceSources) {
+        this.attendanceSources = attendanceSources;
         this.organization = organization;
         this.commands = commands;
         this.accounts = accounts;
@@ -58,6 +60,9 @@ class DemoDataLoader implements ApplicationRunner {
                     caseSources.users(), clock);
             log.info("Demo centre: {} cases made", made);
             DemoQueue.load(queueSources.services(), queueSources.devices(), organization, caseSources.catalog());
+            int signIns = DemoAttendance.load(attendanceSources.attendance(), attendanceSources.commands(), organization,
+                    caseSources.calendar(), clock);
+            log.info("Demo centre: {} days of attendance signed", signIns);
         });
         log.warn("Demo centre {} loaded with logins admin, office, leader, depthead, supervisor, clerk; password '{}'. "
                 + "Change these passwords (or disable the accounts) on any real installation.",

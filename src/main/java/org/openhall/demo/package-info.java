@@ -3,9 +3,9 @@
  * does) and no centre yet, loads 清溪县社会保险服务中心 (QX-SSC) with its departments, windows, staff,
  * training, rotation history, one login per role, its service catalogue ({@code demo/catalog-items.txt}) and
  * about forty cases of the last weeks in every state (through the case commands, {@code cases :: commands}), its
- * queue services, window assignments and demo devices (through {@code queue :: setup}),
- * all through the modules' public APIs. Nobody depends on this module.
+ * queue services, window assignments and demo devices (through {@code queue :: setup}), three days of attendance
+ * with an absence notice and two findings (through {@code attendance :: core}), all through the modules' public APIs. Nobody depends on this module.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"organization", "security", "shared", "calendar", "catalog", "cases", "cases :: commands", "queue", "queue :: setup"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"organization", "security", "shared", "calendar", "catalog", "cases", "cases :: commands", "queue", "queue :: setup", "attendance", "attendance :: core"})
 @org.jspecify.annotations.NullMarked
 package org.openhall.demo;

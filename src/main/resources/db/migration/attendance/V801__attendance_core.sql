@@ -17,6 +17,8 @@ create table att_day
     sign_in_via           varchar(10),
     sign_in_window_id     bigint,
     signed_out_at         timestamp with time zone,
+    -- the latest return to the window (console sign-in or resume): a pause told late is known to have ended by then
+    returned_at           timestamp with time zone,
     late_finding_id       bigint,
     early_finding_id      bigint,
     absence_finding_id    bigint,

@@ -285,30 +285,41 @@ public class Attendance {
         CentreInfo c = centre(e.centreId());
         LocalDate day = LocalDate.ofInstant(e.at(), c.zone());
         String actor = "window:" + e.windowNumber();
+        // the events of one person are handled one after the other, in whatever order they arrive
+        jdbc.sql("select id from att_day where staff_id = ? and work_day = ? for update").params(s.id(), day)
+                .query(Long.class).optional();
+        Timestamp at = Timestamp.from(e.at());
         switch (e.presence()) {
             case SIGNED_IN, RESUMED -> {
                 if (e.presence() == WindowPresence.SIGNED_IN && !day(s, c, day).signedIn()) {
                     signInAt(s, c, e.at(), Via.WINDOW, e.windowId(), actor);
                 }
                 closeAway(s.id(), e.at());
-                activeNotice(s.id()).ifPresent(n -> endNoticeAt(s, c, n, e.at(), actor));
+                jdbc.sql("update att_day set returned_at = ? where staff_id = ? and work_day = ? "
+                        + "and (returned_at is null or returned_at < ?)").params(at, s.id(), day, at).update();
+                activeNotice(s.id()).filter(n -> n.startedAt().isBefore(e.at()))
+                        .ifPresent(n -> endNoticeAt(s, c, n, e.at(), actor));
             }
             case PAUSED, SIGNED_OUT -> {
                 Day d = day(s, c, day);
                 if (d.signedIn() && !d.signedOut()) {
                     closeAway(s.id(), e.at());
-                    jdbc.sql("insert into att_away (centre_id, staff_id, window_id, work_day, cause, reason, started_at) "
-                                    + "values (?, ?, ?, ?, ?, ?, ?)")
-                            .params(c.id(), s.id(), e.windowId(), day, e.presence().name(), e.reason(),
-                                    Timestamp.from(e.at())).update();
+                    // a return handled before this departure (events arrive in any order) ends it at once
+                    Timestamp returned = jdbc.sql("select returned_at from att_day where staff_id = ? and work_day = ?")
+                            .params(s.id(), day).query((rs, n) -> rs.getTimestamp(1)).optional().orElse(null);
+                    Timestamp ended = returned != null && returned.after(at) ? returned : null;
+                    jdbc.sql("insert into att_away (centre_id, staff_id, window_id, work_day, cause, reason, started_at, "
+                                    + "ended_at) values (?, ?, ?, ?, ?, ?, ?, ?)")
+                            .params(c.id(), s.id(), e.windowId(), day, e.presence().name(), e.reason(), at, ended)
+                            .update();
                 }
             }
         }
     }
 
     private void closeAway(long staffId, Instant at) {
-        jdbc.sql("update att_away set ended_at = ? where staff_id = ? and ended_at is null")
-                .params(Timestamp.from(at), staffId).update();
+        jdbc.sql("update att_away set ended_at = ? where staff_id = ? and ended_at is null and started_at <= ?")
+                .params(Timestamp.from(at), staffId, Timestamp.from(at)).update();
     }
 
     // ---- absence notices (ATT-3) -----------------------------------------------------------------------------------

@@ -148,7 +148,7 @@ class MyAttendanceController {
             redirect.addFlashAttribute("flash", messages.getMessage(done, null, done, locale));
             return "redirect:/attendance";
         } catch (DomainException e) {
-            response.setStatus(AttendancePages.status(e));
+            response.setStatus(e.httpStatus());
             model.addAttribute("error", messages.getMessage(e.messageKey(), e.args(), e.messageKey(), locale));
             model.addAttribute("errorField", e.field());
             return render(model, form);

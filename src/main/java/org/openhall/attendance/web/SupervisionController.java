@@ -147,7 +147,7 @@ class SupervisionController {
             redirect.addFlashAttribute("flash", text("att.core.findings.check-recorded", locale));
             return redirectTo("/attendance/findings", s, null);
         } catch (DomainException e) {
-            response.setStatus(AttendancePages.status(e));
+            response.setStatus(e.httpStatus());
             model.addAttribute("error", messages.getMessage(e.messageKey(), e.args(), e.messageKey(), locale));
             return renderFindings(model, s, null, thisMonth(s), new CheckForm(staffId, kind, at, note));
         }

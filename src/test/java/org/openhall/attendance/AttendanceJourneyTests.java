@@ -1,6 +1,7 @@
 package org.openhall.attendance;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.openhall.attendance.AttendanceFixture.clock;
 
 import com.microsoft.playwright.Locator;
@@ -83,6 +84,8 @@ class AttendanceJourneyTests extends BrowserTestSupport {
         assertThat(page.locator("#att-status")).containsText("在叫号窗口签到");
         assertThat(page.locator("form[action$='/attendance/sign-in']")).hasCount(0);
         both(page, "attendance-mine-signed-in");
+        // the supervisors' pages are not for window staff
+        assertThat(page.navigate(url("/attendance/board")).status()).isEqualTo(403);
 
         // 10:00 the clerk pauses the window and goes away without a notice
         clock("10:00");

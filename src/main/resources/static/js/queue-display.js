@@ -459,7 +459,7 @@
 
   function setWindowStatus(status) {
     var body = document.body;
-    body.className = body.className.replace(/\bqd-st-[A-Z_]+\b/g, '').trim() + ' qd-st-' + status;
+    body.className = body.className.replace(/\bqd-st-[A-Z_]+\b/g, '').replace(/\s+/g, ' ').trim() + ' qd-st-' + status;
     body.setAttribute('data-status', status);
   }
 
@@ -507,6 +507,16 @@
     }
   }
 
+  // ATT-3: the absence notice sign (告知牌) put up or taken down
+  function windowNotice(d) {
+    document.body.classList.toggle('qd-has-notice', !!d.shown);
+    setText('qd-notice-away', d.shown ? fmt('notice.away', d.staffName) : '');
+    setText('qd-notice-reason', d.shown ? fmt('notice.reason', d.reason) : '');
+    setText('qd-notice-contact', d.shown ? fmt('notice.contact', d.contact) : '');
+    setText('qd-notice-back', d.shown && d.expectedBack ? fmt('notice.back', hhmm(d.expectedBack)) : '');
+    setText('qd-notice-stand-in', d.shown && d.standIn ? fmt('notice.stand-in', d.standIn) : '');
+  }
+
   // ---- the stream ----------------------------------------------------------------------------------------------
   function apply(type, id, d) {
     hook.events.push(type);
@@ -525,6 +535,8 @@
         windowCalled(id, d);
       } else if (type === 'window.state') {
         windowState(d);
+      } else if (type === 'window.notice') {
+        windowNotice(d);
       } else if (type.indexOf('ticket.') === 0) {
         windowTicket(type, d);
       }
@@ -545,7 +557,7 @@
   }
 
   var TYPES = ['ticket.issued', 'ticket.called', 'ticket.serving', 'ticket.finished', 'ticket.skipped',
-    'ticket.returned', 'ticket.transferred', 'ticket.cancelled', 'window.state', 'queue.stats', 'reset'];
+    'ticket.returned', 'ticket.transferred', 'ticket.cancelled', 'window.state', 'window.notice', 'queue.stats', 'reset'];
   var source = null;
   var retryTimer = null;
 

@@ -35,11 +35,13 @@ class DemoDataLoader implements ApplicationRunner {
     private final DemoLeaveSources leaveSources;
     private final CalendarApi calendar;
     private final DemoDutyDay.Sources dutySources;
+    private final DemoAttendanceSources attendanceSources;
 
     DemoDataLoader(OrganizationApi organization, OrganizationCommands commands, UserAccounts accounts,
             TransactionTemplate transactions, CatalogCommands catalog, Clock clock, DemoCaseSources caseSources,
             DemoQueueSources queueSources, DemoLeaveSources leaveSources, CalendarApi calendar,
-            DemoDutyDay.Sources dutySources) {
+            DemoDutyDay.Sources dutySources, DemoAttendanceSources attendanceSources) {
+        this.attendanceSources = attendanceSources;
         this.organization = organization;
         this.commands = commands;
         this.accounts = accounts;
@@ -69,6 +71,9 @@ class DemoDataLoader implements ApplicationRunner {
             log.info("Demo centre: {} leave requests made", DemoLeave.load(leaveSources, organization, calendar, accounts,
                     clock));
             DemoDutyDay.load(dutySources, organization, clock);
+            int signIns = DemoAttendance.load(attendanceSources.attendance(), attendanceSources.commands(), organization,
+                    caseSources.calendar(), clock);
+            log.info("Demo centre: {} days of attendance signed", signIns);
         });
         log.warn("Demo centre {} loaded with logins admin, office, leader, leader2, depthead, supervisor, clerk; password '{}'. "
                 + "Change these passwords (or disable the accounts) on any real installation.",

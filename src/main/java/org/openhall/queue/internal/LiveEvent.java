@@ -18,6 +18,8 @@ import org.jspecify.annotations.Nullable;
  * <li>{@code window.state} {windowId, window, status, staffName?, pauseReason?, pauseUntil?, alternatives: [window numbers
  *     that serve the same services and are signed in, not paused — for a PAUSED or SIGNED_OUT window, whose sign shows
  *     them; empty for a window at work]}
+ * <li>{@code window.notice} {windowId, window, shown (boolean), staffName?, reason?, contact?, expectedBack?, standIn?} —
+ *     the absence notice sign (告知牌, ATT-3) put up or taken down
  * <li>{@code queue.stats} {services: [{serviceId, code, name, prefix, waiting, avgMinutes, estimatedWaitMinutes}]}
  * <li>{@code alert.raised}, {@code alert.cleared} {alertId, kind, subject, message}
  * <li>{@code rating.requested} {ticketId, number, windowId} — for the window's rating pad

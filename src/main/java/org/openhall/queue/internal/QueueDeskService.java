@@ -34,6 +34,8 @@ import org.openhall.queue.PriorityReason;
 import org.openhall.queue.ServiceFinished;
 import org.openhall.queue.TicketCalled;
 import org.openhall.queue.TicketStatus;
+import org.openhall.queue.WindowPresence;
+import org.openhall.queue.WindowPresenceChanged;
 import org.openhall.queue.WindowStatus;
 import org.openhall.shared.DomainException;
 import org.openhall.shared.Masking;
@@ -362,6 +364,7 @@ class QueueDeskService implements QueueDesk {
             }
             WindowRow after = stateRow(windowId).orElseThrow();
             appendWindowState(window, after);
+            publisher.publishEvent(new WindowPresenceChanged(window.centreId(), windowId, window.number(), staffId, WindowPresence.SIGNED_IN, null, null, now));
             return viewOf(window, after);
         });
     }
@@ -387,6 +390,7 @@ class QueueDeskService implements QueueDesk {
                     priority_streak = 0,""", Map.of());
             WindowRow after = stateRow(windowId).orElseThrow();
             appendWindowState(window, after);
+            publisher.publishEvent(new WindowPresenceChanged(window.centreId(), windowId, window.number(), Objects.requireNonNull(state.staffId()), WindowPresence.SIGNED_OUT, null, null, now));
             return viewOf(window, after);
         });
     }
@@ -792,6 +796,7 @@ class QueueDeskService implements QueueDesk {
             guard(window, state, "PAUSED", now, "pause_reason = :reason, pause_note = :note, pause_until = :until,", p);
             WindowRow after = stateRow(windowId).orElseThrow();
             appendWindowState(window, after);
+            publisher.publishEvent(new WindowPresenceChanged(window.centreId(), windowId, window.number(), Objects.requireNonNull(state.staffId()), WindowPresence.PAUSED, reason.strip(), until, now));
             return viewOf(window, after);
         });
     }
@@ -809,6 +814,7 @@ class QueueDeskService implements QueueDesk {
             guard(window, state, "IDLE", now, "pause_reason = null, pause_note = null, pause_until = null,", Map.of());
             WindowRow after = stateRow(windowId).orElseThrow();
             appendWindowState(window, after);
+            publisher.publishEvent(new WindowPresenceChanged(window.centreId(), windowId, window.number(), Objects.requireNonNull(state.staffId()), WindowPresence.RESUMED, null, null, now));
             return viewOf(window, after);
         });
     }

@@ -11,6 +11,7 @@ import org.openhall.queue.internal.DisplayBoards;
 import org.openhall.queue.internal.Devices;
 import org.openhall.queue.internal.LiveHub;
 import org.openhall.queue.internal.QueueRules;
+import org.openhall.queue.internal.WindowNotices;
 import org.openhall.security.DevicePrincipal;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
@@ -43,9 +44,11 @@ class DisplayController {
     private final QueueRules rules;
     private final MessageSource messages;
     private final JsonMapper json;
+    private final WindowNotices notices;
 
     DisplayController(ObjectProvider<Devices> devices, DisplayBoards boards, LiveHub hub, QueueRules rules,
-            MessageSource messages, JsonMapper json) {
+            MessageSource messages, JsonMapper json, WindowNotices notices) {
+        this.notices = notices;
         this.devices = devices;
         this.boards = boards;
         this.hub = hub;
@@ -108,6 +111,8 @@ class DisplayController {
         DisplayBoards.WindowBoard board = boards.window(d.windowId());
         model.addAttribute("board", board);
         model.addAttribute("w", board.window());
+        // ATT-3: the absence notice sign (告知牌); a change after this read comes again on the stream (window.notice)
+        model.addAttribute("notice", notices.shown(d.windowId()).orElse(null));
         model.addAttribute("zone", board.centre().zone());
         model.addAttribute("config", config(token, board.lastEventId(), board.centre().zone().getId(), d.windowId(),
                 voice, locale));
@@ -149,6 +154,9 @@ class DisplayController {
                 "status.SERVING", "status.PAUSED", "status.SIGNED_OUT", "window.call", "window.serving",
                 "window.idle", "window.staff", "window.paused", "window.signed-out", "window-number", "separator")) {
             text.put(key, messages.getMessage("queue.live." + key, null, locale));
+        }
+        for (String key : List.of("title", "away", "reason", "contact", "back", "stand-in")) {
+            text.put("notice." + key, messages.getMessage("queue.notice." + key, null, locale));
         }
         c.put("text", text);
         // safe inside <script type="application/json">: no "<" can close the element

@@ -104,7 +104,7 @@ public class Drills {
         }
         String t = s.strip();
         if (t.length() > 4000) {
-            throw DomainException.invalid(field, "duty.leaders.textTooLong", 4000);
+            throw DomainException.invalid(field, "duty.leaders.textTooLong", "4000");
         }
         return t;
     }

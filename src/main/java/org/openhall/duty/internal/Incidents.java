@@ -259,7 +259,7 @@ public class Incidents {
         }
         String t = value.strip();
         if (t.length() > max) {
-            throw DomainException.invalid(field, "duty.leaders.textTooLong", max);
+            throw DomainException.invalid(field, "duty.leaders.textTooLong", String.valueOf(max));
         }
         return t;
     }

@@ -55,7 +55,7 @@ public class LeaderDutySheets {
             plain.setWrapText(true);
 
             Row r0 = sheet.createRow(0);
-            r0.createCell(0).setCellValue(t(locale, "duty.leaders.nc.sheetTitle", centre, month.getYear(),
+            r0.createCell(0).setCellValue(t(locale, "duty.leaders.nc.sheetTitle", centre, String.valueOf(month.getYear()),
                     month.getMonthValue()));
             r0.getCell(0).setCellStyle(title);
             sheet.addMergedRegion(new CellRangeAddress(0, 0, 0, 5));

@@ -161,7 +161,7 @@ public class ShiftLeads {
         }
         String t = text.strip();
         if (t.length() > max) {
-            throw DomainException.invalid(field, "duty.leaders.textTooLong", max);
+            throw DomainException.invalid(field, "duty.leaders.textTooLong", String.valueOf(max));
         }
         return t;
     }

@@ -4,8 +4,9 @@
  * training, rotation history, one login per role, its service catalogue ({@code demo/catalog-items.txt}) and
  * about forty cases of the last weeks in every state (through the case commands, {@code cases :: commands}), its
  * queue services, window assignments and demo devices (through {@code queue :: setup}),
+ * leaders on duty, 带班 records, incidents and a drill (through {@code duty :: leaders}),
  * all through the modules' public APIs. Nobody depends on this module.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"organization", "security", "shared", "calendar", "catalog", "cases", "cases :: commands", "queue", "queue :: setup"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"organization", "security", "shared", "calendar", "catalog", "cases", "cases :: commands", "queue", "queue :: setup", "duty", "duty :: leaders"})
 @org.jspecify.annotations.NullMarked
 package org.openhall.demo;

@@ -60,7 +60,7 @@ public class Drills {
                         + "observations, improvements, recorded_at, recorded_by) values (:c, :d, :s, :p, :o, :i, :at, :by)")
                 .param("c", centreId).param("d", c.day).param("s", c.scenario).param("p", c.participants)
                 .param("o", c.observations).param("i", c.improvements).param("at", DutyRows.ts(clock.instant()))
-                .param("by", access.actor()));
+                .param("by", access.actorName()));
         Drill saved = drill(centreId, id);
         audit.record(centreId, "DutyDrill", String.valueOf(id), "CREATE", null, state(saved));
         return saved;

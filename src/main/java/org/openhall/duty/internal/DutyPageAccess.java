@@ -40,6 +40,11 @@ public class DutyPageAccess {
         return users.actorName();
     }
 
+    /** The name shown on records (who reported, registered, acted): the user's display name, or {@code system}. */
+    public String actorName() {
+        return user().map(CurrentUser::displayName).filter(n -> !n.isBlank()).orElse(users.actorName());
+    }
+
     /** The centre of the signed-in user, or the requested one for an installation-wide ADMIN. */
     public long centreFor(@Nullable Long requested) {
         Optional<CurrentUser> u = user();

@@ -107,7 +107,7 @@ public class Incidents {
                         + "description, people_affected, status, reported_at, reported_by) "
                         + "values (:c, :k, :p, :o, :d, :n, 'REPORTED', :at, :by)")
                 .param("c", centreId).param("k", r.kind().name()).param("p", place).param("o", DutyRows.ts(occurred))
-                .param("d", description).param("n", people).param("at", DutyRows.ts(now)).param("by", access.actor()));
+                .param("d", description).param("n", people).param("at", DutyRows.ts(now)).param("by", access.actorName()));
         step(centreId, id, IncidentLifecycle.Step.REPORTED, null, IncidentStatus.REPORTED, now, null);
         Incident saved = byId(id);
         audit.record(centreId, "DutyIncident", String.valueOf(id), "REPORT", null, state(saved));
@@ -185,7 +185,7 @@ public class Incidents {
         IncidentStatus to = move(i, IncidentLifecycle.Step.CLOSED);
         Instant now = clock.instant();
         update(i, to, "closed_at = :at, closed_by = :by, summary = :s",
-                Map.of("at", DutyRows.ts(now), "by", access.actor(), "s", s));
+                Map.of("at", DutyRows.ts(now), "by", access.actorName(), "s", s));
         step(centreId, id, IncidentLifecycle.Step.CLOSED, i.status(), to, now, s);
         Incident after = byId(id);
         audit.record(centreId, "DutyIncident", String.valueOf(id), "CLOSE", state(i), state(after));
@@ -245,7 +245,7 @@ public class Incidents {
         jdbc.sql("insert into duty_incident_step (incident_id, centre_id, step, from_status, to_status, step_at, actor, "
                         + "note) values (:i, :c, :s, :f, :t, :at, :by, :n)")
                 .param("i", id).param("c", centreId).param("s", step.name()).param("f", from == null ? null : from.name())
-                .param("t", to.name()).param("at", DutyRows.ts(at)).param("by", access.actor()).param("n", note)
+                .param("t", to.name()).param("at", DutyRows.ts(at)).param("by", access.actorName()).param("n", note)
                 .update();
     }
 

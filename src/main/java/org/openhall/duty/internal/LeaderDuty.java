@@ -128,7 +128,7 @@ public class LeaderDuty {
         long id = DutyRows.insert(jdbc.sql("insert into duty_dept_leader (centre_id, department_id, staff_id, "
                         + "leader_kind, created_at, created_by) values (:c, :d, :s, :k, :at, :by)")
                 .param("c", centreId).param("d", staff.departmentId()).param("s", staffId).param("k", kind.name())
-                .param("at", ts(clock.instant())).param("by", access.actor()));
+                .param("at", ts(clock.instant())).param("by", access.actorName()));
         audit.record(centreId, "DutyDeptLeader", String.valueOf(id), "CREATE", null,
                 Map.of("departmentId", staff.departmentId(), "staffId", staffId, "kind", kind.name()));
         return id;
@@ -140,7 +140,7 @@ public class LeaderDuty {
         access.requireCentre(centreId);
         int n = jdbc.sql("update duty_dept_leader set active = false, ended_at = :at, ended_by = :by, version = version + 1 "
                         + "where id = :id and centre_id = :c and active")
-                .param("at", ts(clock.instant())).param("by", access.actor()).param("id", id).param("c", centreId)
+                .param("at", ts(clock.instant())).param("by", access.actorName()).param("id", id).param("c", centreId)
                 .update();
         if (n == 0) {
             throw DomainException.notFound("duty.leaders.notFound");
@@ -261,7 +261,7 @@ public class LeaderDuty {
                         + "week_monday, status, late, reported_at, reported_by) "
                         + "values (:c, :d, :s, :day, :m, 'REPORTED', :late, :at, :by)")
                 .param("c", centreId).param("d", departmentId).param("s", leaderStaffId).param("day", day)
-                .param("m", monday).param("late", late).param("at", ts(now)).param("by", access.actor()));
+                .param("m", monday).param("late", late).param("at", ts(now)).param("by", access.actorName()));
         SitIn saved = sitIn(id).orElseThrow();
         audit.record(centreId, "DutySitIn", String.valueOf(id), "REPORT", null, state(saved));
         return saved;
@@ -282,7 +282,7 @@ public class LeaderDuty {
         }
         jdbc.sql("update duty_sit_in set status = 'WITHDRAWN', withdrawn_at = :at, withdrawn_by = :by, "
                         + "version = version + 1 where id = :id and version = :v")
-                .param("at", ts(clock.instant())).param("by", access.actor()).param("id", id).param("v", s.version())
+                .param("at", ts(clock.instant())).param("by", access.actorName()).param("id", id).param("v", s.version())
                 .update();
         audit.record(centreId, "DutySitIn", String.valueOf(id), "WITHDRAW", state(s), state(sitIn(id).orElseThrow()));
     }
@@ -307,7 +307,7 @@ public class LeaderDuty {
         }
         jdbc.sql("update duty_sit_in set attendance = :a, attendance_at = :at, attendance_by = :by, attendance_note = :n, "
                         + "version = version + 1 where id = :id and version = :v")
-                .param("a", attendance.name()).param("at", ts(clock.instant())).param("by", access.actor())
+                .param("a", attendance.name()).param("at", ts(clock.instant())).param("by", access.actorName())
                 .param("n", n).param("id", id).param("v", s.version()).update();
         SitIn after = sitIn(id).orElseThrow();
         audit.record(centreId, "DutySitIn", String.valueOf(id), "ATTENDANCE", state(s), state(after));
@@ -334,7 +334,7 @@ public class LeaderDuty {
         Instant now = clock.instant();
         jdbc.sql("update duty_sit_in set attendance = 'PRESENT', attendance_at = :at, attendance_by = :by, "
                         + "checked_in_at = :at, version = version + 1 where id = :id and version = :v")
-                .param("at", ts(now)).param("by", access.actor()).param("id", id).param("v", s.version()).update();
+                .param("at", ts(now)).param("by", access.actorName()).param("id", id).param("v", s.version()).update();
         SitIn after = sitIn(id).orElseThrow();
         audit.record(centreId, "DutySitIn", String.valueOf(id), "CHECK_IN", state(s), state(after));
         return after;

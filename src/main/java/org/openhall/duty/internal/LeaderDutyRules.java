@@ -25,6 +25,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                         own office (INTERNAL) registers the others.
  */
 @ConfigurationProperties("openhall.duty.leaders")
+@org.springframework.modulith.NamedInterface("leaders")
 public record LeaderDutyRules(
         @DefaultValue("1") int minDaysPerWeek,
         @DefaultValue("FRIDAY") DayOfWeek reportDeadline,

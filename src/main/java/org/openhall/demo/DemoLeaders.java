@@ -23,9 +23,7 @@ import org.openhall.organization.CentreInfo;
 import org.openhall.organization.DepartmentInfo;
 import org.openhall.organization.OrganizationApi;
 import org.openhall.organization.StaffSummary;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
@@ -73,14 +71,7 @@ final class DemoLeaders {
     }
 
     private <T> T as(String username, Supplier<T> action) {
-        UserDetails u = users.loadUserByUsername(username);
-        SecurityContextHolder.getContext()
-                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(u, null, u.getAuthorities()));
-        try {
-            return action.get();
-        } finally {
-            SecurityContextHolder.clearContext();
-        }
+        return DemoLogins.as(users, username, action);
     }
 
     /** Stands the clock at {@code time} on {@code day}; false when the past cannot be replayed (no demo clock). */

@@ -48,6 +48,17 @@ public class DomainException extends RuntimeException {
         return kind;
     }
 
+    /** The HTTP status of the refusal: 400, 404, 409, 422 or 403. */
+    public int httpStatus() {
+        return switch (kind) {
+            case INVALID -> 400;
+            case NOT_FOUND -> 404;
+            case CONFLICT -> 409;
+            case UNPROCESSABLE -> 422;
+            case FORBIDDEN -> 403;
+        };
+    }
+
     public String messageKey() {
         return messageKey;
     }

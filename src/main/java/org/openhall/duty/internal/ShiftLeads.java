@@ -106,13 +106,7 @@ public class ShiftLeads {
     /** The morning arrangement and briefing (早会安排); may be revised until the day is summed up. */
     @Transactional
     public ShiftLead briefing(long centreId, long id, @Nullable String text) {
-        ShiftLead s = mine(centreId, id);
-        String t = required(text, "briefing", "duty.leaders.shift.briefingRequired", MAX_TEXT);
-        jdbc.sql("update duty_shift_lead set briefing = :b, briefing_at = :at, version = version + 1 where id = :id")
-                .param("b", t).param("at", DutyRows.ts(clock.instant())).param("id", id).update();
-        ShiftLead after = byId(id);
-        audit.record(centreId, "DutyShiftLead", String.valueOf(id), "BRIEFING", state(s), state(after));
-        return after;
+        return write(centreId, id, "briefing", text, "duty.leaders.shift.briefingRequired", "BRIEFING");
     }
 
     /** A supervision note during the day (带班督导记录), with its time. */
@@ -132,12 +126,19 @@ public class ShiftLeads {
     /** The end-of-day summary (工作总结); it closes the record. */
     @Transactional
     public ShiftLead summary(long centreId, long id, @Nullable String text) {
+        return write(centreId, id, "summary", text, "duty.leaders.shift.summaryRequired", "SUMMARY");
+    }
+
+    /** Writes the briefing or the summary (a column and its time) of the day's record. */
+    private ShiftLead write(long centreId, long id, String column, @Nullable String text, String requiredKey,
+            String action) {
         ShiftLead s = mine(centreId, id);
-        String t = required(text, "summary", "duty.leaders.shift.summaryRequired", MAX_TEXT);
-        jdbc.sql("update duty_shift_lead set summary = :s, summary_at = :at, version = version + 1 where id = :id")
-                .param("s", t).param("at", DutyRows.ts(clock.instant())).param("id", id).update();
+        String t = required(text, column, requiredKey, MAX_TEXT);
+        jdbc.sql("update duty_shift_lead set " + column + " = :t, " + column + "_at = :at, version = version + 1 "
+                        + "where id = :id")
+                .param("t", t).param("at", DutyRows.ts(clock.instant())).param("id", id).update();
         ShiftLead after = byId(id);
-        audit.record(centreId, "DutyShiftLead", String.valueOf(id), "SUMMARY", state(s), state(after));
+        audit.record(centreId, "DutyShiftLead", String.valueOf(id), action, state(s), state(after));
         return after;
     }
 

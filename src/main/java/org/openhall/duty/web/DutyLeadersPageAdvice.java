@@ -12,15 +12,8 @@ class DutyLeadersPageAdvice {
 
     @ExceptionHandler(DomainException.class)
     String domain(DomainException e, HttpServletResponse response, Model model) {
-        int status = switch (e.kind()) {
-            case NOT_FOUND -> 404;
-            case FORBIDDEN -> 403;
-            case CONFLICT -> 409;
-            case UNPROCESSABLE -> 422;
-            case INVALID -> 400;
-        };
-        response.setStatus(status);
-        model.addAttribute("status", status);
+        response.setStatus(e.httpStatus());
+        model.addAttribute("status", e.httpStatus());
         return "error";
     }
 }

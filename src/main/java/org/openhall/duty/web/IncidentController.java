@@ -10,7 +10,6 @@ import org.openhall.duty.internal.IncidentLifecycle;
 import org.openhall.duty.internal.Incidents;
 import org.openhall.shared.DomainException;
 import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -43,12 +42,9 @@ class IncidentController implements DutyLeadersPage {
         this.messages = messages;
     }
 
-    private String text(String key, Object... args) {
-        return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
-    }
-
-    private String error(DomainException e) {
-        return text(e.messageKey(), e.args());
+    @Override
+    public MessageSource messages() {
+        return messages;
     }
 
     @GetMapping

@@ -79,12 +79,9 @@ class LeaderDutyController implements DutyLeadersPage {
         this.messages = messages;
     }
 
-    private String text(String key, Object... args) {
-        return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
-    }
-
-    private String error(DomainException e) {
-        return text(e.messageKey(), e.args());
+    @Override
+    public MessageSource messages() {
+        return messages;
     }
 
     // ---- the leader's page ----

@@ -97,6 +97,8 @@ class LeadersJourneyTests extends BrowserTestSupport {
         assertThat(page.locator("#week-0 tr[data-department='医保中心'] .sitin[data-leader='李秀英'] .attendance"))
                 .hasText("已到岗");
         assertThat(page.locator("#shift-today")).hasText("今日带班：王丽娟");
+        assertThat(page.locator("#week-0 tr[data-department='劳动就业中心'] .no-report")).hasText("未报备");
+        assertThat(page.locator("#week-0 tr[data-department='医保中心'] .no-report")).hasCount(0);
         shots("duty-leaders-03-overview");
 
         page.locator("#link-noncompliance").click();

@@ -55,6 +55,11 @@ class LeaderDutyController implements DutyLeadersPage {
 
     /** A department row of a week: its reports per day column. */
     record DeptRow(DepartmentInfo department, List<List<LeaderDuty.SitIn>> cells) {
+
+        /** Whether the department reported no day of the week. */
+        public boolean empty() {
+            return cells.stream().allMatch(List::isEmpty);
+        }
     }
 
     record WeekView(LocalDate monday, LocalDate deadline, List<DayColumn> days, List<DeptRow> rows) {

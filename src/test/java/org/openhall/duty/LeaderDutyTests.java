@@ -34,6 +34,8 @@ import org.openhall.security.UserAccounts;
 import org.openhall.shared.DomainException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.openhall.test.Http;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -80,6 +82,9 @@ class LeaderDutyTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @LocalServerPort
+    int port;
 
     LeadersFixture.Centre c;
     OrgFixture.Org o;
@@ -334,5 +339,45 @@ class LeaderDutyTests {
         assertThat(changed.participants()).contains("36");
         assertThat(changed.improvements()).isNull();
         assertThat(audits("DutyDrill")).isEqualTo(2);
+    }
+
+    @Test
+    void incidentsOverTheApi() {
+        Http http = new Http(port);
+        String supervisor = Http.basic(o.supervisor(), OrgFixture.PASSWORD);
+        String leader = Http.basic(c.leader(), OrgFixture.PASSWORD);
+        var bad = http.postJson("/api/v1/duty/incidents", "{\"kind\": \"FIRE\", \"place\": \"\", "
+                + "\"occurredAt\": \"2026-12-02T09:30\", \"description\": \"配电间冒烟\"}", "Authorization", supervisor);
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("请填写发生地点").contains("Enter the place");
+        assertThat(count("duty_incident")).isZero();
+
+        var made = http.postJson("/api/v1/duty/incidents", "{\"kind\": \"FIRE\", \"place\": \"二楼东侧配电间\", "
+                + "\"occurredAt\": \"2026-12-02T09:30\", \"description\": \"配电间冒烟，已断电\", \"peopleAffected\": 0}",
+                "Authorization", supervisor);
+        assertThat(made.statusCode()).isEqualTo(201);
+        assertThat(made.body()).contains("\"status\":\"REPORTED\"").contains("\"occurredAt\":\"2026-12-02T01:30:00Z\"");
+        long id = jdbc.sql("select id from duty_incident where centre_id = :c").param("c", o.centreId())
+                .query(Long.class).single();
+        String base = "/api/v1/duty/incidents/" + id;
+        assertThat(http.postJson(base + "/close", "{\"summary\": \"已处理\"}", "Authorization", leader).statusCode())
+                .isEqualTo(409);
+        assertThat(http.postJson(base + "/escalate", "{}", "Authorization", supervisor).statusCode()).isEqualTo(200);
+        assertThat(http.postJson(base + "/actions", "{\"action\": \"电工到场检修\"}", "Authorization", leader).statusCode())
+                .isEqualTo(200);
+        var noSummary = http.postJson(base + "/close", "{\"summary\": \" \"}", "Authorization", leader);
+        assertThat(noSummary.statusCode()).isEqualTo(400);
+        assertThat(noSummary.body()).contains("结案须填写处置总结");
+        assertThat(http.postJson(base + "/close", "{\"summary\": \"线路老化，已更换\"}", "Authorization", leader)
+                .statusCode()).isEqualTo(200);
+        var read = http.get(base, "Authorization", supervisor);
+        assertThat(read.body()).contains("\"status\":\"CLOSED\"").contains("\"step\":\"ACTION\"");
+        assertThat(http.get("/api/v1/duty/incidents?open=true", "Authorization", supervisor).body()).isEqualTo("[]");
+        // a window clerk may not, another centre does not see it
+        assertThat(http.get("/api/v1/duty/incidents", "Authorization", Http.basic(o.clerk(), OrgFixture.PASSWORD))
+                .statusCode()).isEqualTo(403);
+        LeadersFixture.Centre other = LeadersFixture.create(commands, accounts);
+        assertThat(http.get(base, "Authorization", Http.basic(other.org().supervisor(), OrgFixture.PASSWORD))
+                .statusCode()).isEqualTo(404);
     }
 }

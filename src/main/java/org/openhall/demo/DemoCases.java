@@ -27,9 +27,7 @@ import org.openhall.shared.ChineseIdNumber;
 import org.openhall.shared.UnifiedSocialCreditCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
@@ -295,14 +293,7 @@ final class DemoCases {
     }
 
     private <T> T as(String username, Supplier<T> action) {
-        UserDetails u = users.loadUserByUsername(username);
-        SecurityContextHolder.getContext()
-                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(u, null, u.getAuthorities()));
-        try {
-            return action.get();
-        } finally {
-            SecurityContextHolder.clearContext();
-        }
+        return DemoLogins.as(users, username, action);
     }
 
     private CaseCommands.Applicant applicant(ItemVersion item, int n) {

@@ -36,11 +36,14 @@ class DemoDataLoader implements ApplicationRunner {
     private final CalendarApi calendar;
     private final DemoDutyDay.Sources dutySources;
     private final DemoAttendanceSources attendanceSources;
+    private final DemoLeaderSources leaderSources;
 
     DemoDataLoader(OrganizationApi organization, OrganizationCommands commands, UserAccounts accounts,
             TransactionTemplate transactions, CatalogCommands catalog, Clock clock, DemoCaseSources caseSources,
             DemoQueueSources queueSources, DemoLeaveSources leaveSources, CalendarApi calendar,
-            DemoDutyDay.Sources dutySources, DemoAttendanceSources attendanceSources) {
+            DemoDutyDay.Sources dutySources, DemoAttendanceSources attendanceSources,
+            DemoLeaderSources leaderSources) {
+        this.leaderSources = leaderSources;
         this.attendanceSources = attendanceSources;
         this.organization = organization;
         this.commands = commands;
@@ -74,6 +77,7 @@ class DemoDataLoader implements ApplicationRunner {
             int signIns = DemoAttendance.load(attendanceSources.attendance(), attendanceSources.commands(), organization,
                     caseSources.calendar(), clock);
             log.info("Demo centre: {} days of attendance signed", signIns);
+            DemoLeaders.load(leaderSources, organization, caseSources.calendar(), caseSources.users(), clock);
         });
         log.warn("Demo centre {} loaded with logins admin, office, leader, leader2, depthead, supervisor, clerk; password '{}'. "
                 + "Change these passwords (or disable the accounts) on any real installation.",

@@ -48,6 +48,17 @@ public class DomainException extends RuntimeException {
         return kind;
     }
 
+    /** The HTTP status of the refusal: 400, 404, 409, 422 or 403. */
+    public int httpStatus() {
+        return switch (kind) {
+            case INVALID -> 400;
+            case NOT_FOUND -> 404;
+            case CONFLICT -> 409;
+            case UNPROCESSABLE -> 422;
+            case FORBIDDEN -> 403;
+        };
+    }
+
     public String messageKey() {
         return messageKey;
     }
@@ -58,16 +69,5 @@ public class DomainException extends RuntimeException {
 
     public @Nullable String field() {
         return field;
-    }
-
-    /** The HTTP status of the refusal (invalid 400, not found 404, conflict 409, unprocessable 422, forbidden 403). */
-    public int httpStatus() {
-        return switch (kind) {
-            case INVALID -> 400;
-            case NOT_FOUND -> 404;
-            case CONFLICT -> 409;
-            case UNPROCESSABLE -> 422;
-            case FORBIDDEN -> 403;
-        };
     }
 }

@@ -73,9 +73,10 @@ class DemoCentreTests {
         assertThat(rotations).isEqualTo(2L * DemoCentre.ROTATED.size());
         assertThat(jdbc.sql("select count(*) from org_training").query(Long.class).single()).isGreaterThan(40L);
         assertThat(jdbc.sql("select count(*) from org_staff_photo").query(Long.class).single()).isEqualTo((long) staff.size());
-        // the organisation and the catalogue are loaded by the system; the demo cases by the logins who handle them
+        // the organisation and the catalogue are loaded by the system; the demo cases, sit-ins, 带班 records and
+        // incidents by the logins who handle them
         assertThat(jdbc.sql("select distinct actor from audit_log").query(String.class).list()).contains("system")
-                .isSubsetOf("system", "clerk", "depthead", "office");
+                .isSubsetOf("system", "clerk", "depthead", "office", "leader", "supervisor");
     }
 
     @Test

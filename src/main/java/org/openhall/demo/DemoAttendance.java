@@ -6,10 +6,12 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.openhall.attendance.AttendanceCommands;
+import org.openhall.attendance.LeaveApi;
 import org.openhall.attendance.FindingData;
 import org.openhall.attendance.FindingKind;
 import org.openhall.attendance.internal.Attendance;
@@ -30,8 +32,8 @@ final class DemoAttendance {
     private DemoAttendance() {
     }
 
-    static int load(Attendance attendance, AttendanceCommands commands, OrganizationApi org, CalendarApi calendar,
-            Clock clock) {
+    static int load(Attendance attendance, AttendanceCommands commands, LeaveApi leave, OrganizationApi org,
+            CalendarApi calendar, Clock clock) {
         if (!(clock instanceof DemoClock demo)) {
             return 0;
         }
@@ -51,24 +53,31 @@ final class DemoAttendance {
         try {
             for (int i = 0; i < days.size(); i++) {
                 LocalDate day = days.get(i);
+                // nobody on approved leave that day comes to work (e.g. the demo's 事后补办 sick day)
+                Set<Long> away = new HashSet<>();
+                leave.approvedLeave(centre.id(), day, day).forEach(l -> away.add(l.staffId()));
+                List<WindowInfo> present = windows.stream().filter(w -> !away.contains(w.postA().staffId())).toList();
                 int k = 0;
                 for (long staff : people) {
+                    if (away.contains(staff)) {
+                        continue;
+                    }
                     boolean late = i == 0 && k == 2;
                     travel(demo, day, late ? LocalTime.of(8, 34) : LocalTime.of(8, 5 + (k * 3 + i * 7) % 14), zone);
                     attendance.signIn(staff, "demo");
                     made++;
                     k++;
                 }
-                if (i == 1 && !windows.isEmpty()) {
-                    WindowInfo w = windows.getFirst();
+                if (i == 1 && !present.isEmpty()) {
+                    WindowInfo w = present.getFirst();
                     travel(demo, day, LocalTime.of(10, 5), zone);
                     attendance.startNotice(w.postA().staffId(), "到县医保局递交异地就医备案材料", "138 0797 2201",
                             LocalTime.of(10, 50), w.postB().staffId(), "demo");
                     travel(demo, day, LocalTime.of(10, 46), zone);
                     attendance.endNotice(w.postA().staffId(), "demo");
                 }
-                if (i == 2 && windows.size() > 3) {
-                    WindowInfo w = windows.get(3);
+                if (i == 2 && present.size() > 3) {
+                    WindowInfo w = present.get(3);
                     Instant at = day.atTime(LocalTime.of(14, 20)).atZone(zone).toInstant();
                     commands.recordFinding(new FindingData(centre.id(), w.postA().staffId(), w.id(),
                             FindingKind.ABSENT_FROM_POST, at, "check", "考勤及离岗告知制度 四.1、四.3",
@@ -76,6 +85,9 @@ final class DemoAttendance {
                 }
                 k = 0;
                 for (long staff : people) {
+                    if (away.contains(staff)) {
+                        continue;
+                    }
                     travel(demo, day, LocalTime.of(17, 31 + (k * 5) % 20), zone);
                     attendance.signOut(staff, "demo");
                     k++;

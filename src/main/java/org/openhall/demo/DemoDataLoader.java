@@ -74,7 +74,8 @@ class DemoDataLoader implements ApplicationRunner {
             log.info("Demo centre: {} leave requests made", DemoLeave.load(leaveSources, organization, calendar, accounts,
                     clock));
             DemoDutyDay.load(dutySources, organization, clock);
-            int signIns = DemoAttendance.load(attendanceSources.attendance(), attendanceSources.commands(), organization,
+            int signIns = DemoAttendance.load(attendanceSources.attendance(), attendanceSources.commands(),
+                    attendanceSources.leave(), organization,
                     caseSources.calendar(), clock);
             log.info("Demo centre: {} days of attendance signed", signIns);
             DemoLeaders.load(leaderSources, organization, caseSources.calendar(), caseSources.users(), clock);

@@ -132,11 +132,11 @@ public class Rosters {
         String actor = users.actorName();
         Long id = tx.execute(status -> {
             checkNoOverlappingDraft(centreId, kind, firstDay, lastDay);
-            long rosterId = jdbc.sql("insert into duty_roster (centre_id, first_day, last_day, kind, status, created_at, "
-                            + "created_by, cycle_weeks, solver_score) values (?, ?, ?, ?, 'DRAFT', ?, ?, ?, ?) returning id")
+            long rosterId = insert(jdbc.sql("insert into duty_roster (centre_id, first_day, last_day, kind, status, created_at, "
+                            + "created_by, cycle_weeks, solver_score) values (?, ?, ?, ?, 'DRAFT', ?, ?, ?, ?)")
                     .params(centreId, firstDay, lastDay, kind.name(), ts(clock.instant()), actor, weeks,
                             result.score() == null ? null : result.score().toString())
-                    .query(Long.class).single();
+                    );
             for (RosterSolver.PlanDay d : plan) {
                 jdbc.sql("insert into duty_roster_day (roster_id, centre_id, duty_day, working, turn_department_id, "
                                 + "staff_needed) values (?, ?, ?, ?, ?, ?)")
@@ -384,9 +384,9 @@ public class Rosters {
                 jdbc.sql("update duty_assignment set removed_at = null, duty_role = 'STAFF', department_id = ? where id = ?")
                         .params(person.departmentId(), id).update();
             } else {
-                id = jdbc.sql("insert into duty_assignment (roster_id, centre_id, duty_day, duty_role, staff_id, "
-                                + "department_id) values (?, ?, ?, 'STAFF', ?, ?) returning id")
-                        .params(rosterId, r.centreId(), day, staffId, person.departmentId()).query(Long.class).single();
+                id = insert(jdbc.sql("insert into duty_assignment (roster_id, centre_id, duty_day, duty_role, staff_id, "
+                                + "department_id) values (?, ?, ?, 'STAFF', ?, ?)")
+                        .params(rosterId, r.centreId(), day, staffId, person.departmentId()));
             }
             touch(r);
             audit.record(r.centreId(), "DutyAssignment", String.valueOf(id), "ADD", null,
@@ -550,6 +550,17 @@ public class Rosters {
 
     private <T> T inTx(java.util.function.Supplier<T> work) {
         return tx.execute(status -> work.get());
+    }
+
+    /** Runs an insert and returns the generated id (portable: H2 has no {@code returning}). */
+    static long insert(JdbcClient.StatementSpec insert) {
+        var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        insert.update(keys, "id");
+        Number id = keys.getKeyAs(Number.class);
+        if (id == null) {
+            throw new IllegalStateException("no generated key");
+        }
+        return id.longValue();
     }
 
     static java.sql.Timestamp ts(Instant i) {

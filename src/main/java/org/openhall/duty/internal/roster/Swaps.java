@@ -103,12 +103,12 @@ public class Swaps {
         if (back != null) {
             serve(centreId, back, duty.servingStaffId(), actor);
         }
-        long id = jdbc.sql("insert into duty_swap_request (centre_id, kind, assignment_id, staff_id, substitute_staff_id, "
+        long id = Rosters.insert(jdbc.sql("insert into duty_swap_request (centre_id, kind, assignment_id, staff_id, substitute_staff_id, "
                         + "return_assignment_id, reason, status, filed_at, filed_by) "
-                        + "values (?, ?, ?, ?, ?, ?, ?, 'FILED', ?, ?) returning id")
+                        + "values (?, ?, ?, ?, ?, ?, ?, 'FILED', ?, ?)")
                 .params(centreId, kind.name(), assignmentId, duty.servingStaffId(), substitute.id(), returnAssignmentId,
                         reason.strip(), Rosters.ts(clock.instant()), actor)
-                .query(Long.class).single();
+                );
         audit.record(centreId, "DutySwapRequest", String.valueOf(id), "FILE", null,
                 Map.of("kind", kind.name(), "assignmentId", assignmentId, "day", duty.day().toString(),
                         "staffId", duty.servingStaffId(), "substituteStaffId", substitute.id()));
@@ -168,6 +168,14 @@ public class Swaps {
     public List<Duty> upcomingDuties(long centreId, long staffId) {
         LocalDate today = rosters.today(centreId);
         return rosters.onDutyFrom(centreId, today).stream().filter(d -> d.servingStaffId() == staffId).toList();
+    }
+
+    /** The published duties from today on served by others (what a person may take in return for a swap). */
+    @Transactional(readOnly = true)
+    public List<Duty> otherUpcomingDuties(long centreId, @Nullable Long staffId) {
+        LocalDate today = rosters.today(centreId);
+        return rosters.onDutyFrom(centreId, today).stream()
+                .filter(d -> staffId == null || d.servingStaffId() != staffId).toList();
     }
 
     private SwapRequest request(long id) {

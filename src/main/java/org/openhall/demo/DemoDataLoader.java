@@ -31,10 +31,11 @@ class DemoDataLoader implements ApplicationRunner {
     private final Clock clock;
     private final DemoCaseSources caseSources;
     private final DemoQueueSources queueSources;
+    private final DemoDutySources dutySources;
 
     DemoDataLoader(OrganizationApi organization, OrganizationCommands commands, UserAccounts accounts,
             TransactionTemplate transactions, CatalogCommands catalog, Clock clock, DemoCaseSources caseSources,
-            DemoQueueSources queueSources) {
+            DemoQueueSources queueSources, DemoDutySources dutySources) {
         this.organization = organization;
         this.commands = commands;
         this.accounts = accounts;
@@ -43,6 +44,7 @@ class DemoDataLoader implements ApplicationRunner {
         this.clock = clock;
         this.caseSources = caseSources;
         this.queueSources = queueSources;
+        this.dutySources = dutySources;
     }
 
     @Override
@@ -58,6 +60,8 @@ class DemoDataLoader implements ApplicationRunner {
                     caseSources.users(), clock);
             log.info("Demo centre: {} cases made", made);
             DemoQueue.load(queueSources.services(), queueSources.devices(), organization, caseSources.catalog());
+            DemoDuty.load(dutySources.rosters(), dutySources.swaps(), organization,
+                    organization.centreByCode(DemoCentre.CODE).orElseThrow().id());
         });
         log.warn("Demo centre {} loaded with logins admin, office, leader, depthead, supervisor, clerk; password '{}'. "
                 + "Change these passwords (or disable the accounts) on any real installation.",

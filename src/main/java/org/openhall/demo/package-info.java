@@ -3,9 +3,10 @@
  * does) and no centre yet, loads 清溪县社会保险服务中心 (QX-SSC) with its departments, windows, staff,
  * training, rotation history, one login per role, its service catalogue ({@code demo/catalog-items.txt}) and
  * about forty cases of the last weeks in every state (through the case commands, {@code cases :: commands}), its
- * queue services, window assignments and demo devices (through {@code queue :: setup}),
+ * queue services, window assignments and demo devices (through {@code queue :: setup}), a published duty roster for
+ * the current fortnight and a draft for the next (through {@code duty :: rosters}),
  * all through the modules' public APIs. Nobody depends on this module.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"organization", "security", "shared", "calendar", "catalog", "cases", "cases :: commands", "queue", "queue :: setup"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"organization", "security", "shared", "calendar", "catalog", "cases", "cases :: commands", "queue", "queue :: setup", "duty", "duty :: rosters"})
 @org.jspecify.annotations.NullMarked
 package org.openhall.demo;

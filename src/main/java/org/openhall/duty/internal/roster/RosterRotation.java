@@ -7,8 +7,8 @@ import org.openhall.organization.DepartmentInfo;
 
 /**
  * The order in which departments take their turn to provide the supervisor (督导员值班制度 二.1): the departments named
- * in {@code openhall.duty.roster.rotation} in that order (matched by name), then the centre's other departments in
- * their duty order.
+ * in {@code openhall.duty.roster.rotation} in that order (matched by name); when none of the names matches a
+ * department of the centre, all its departments in their duty order.
  */
 public final class RosterRotation {
 
@@ -21,7 +21,10 @@ public final class RosterRotation {
             departments.stream().filter(d -> d.name().equals(name.strip()) && !ordered.contains(d)).findFirst()
                     .ifPresent(ordered::add);
         }
-        departments.stream().filter(d -> !ordered.contains(d))
+        if (!ordered.isEmpty()) {
+            return ordered;
+        }
+        departments.stream()
                 .sorted(Comparator.comparingInt(DepartmentInfo::dutyOrder).thenComparing(DepartmentInfo::name))
                 .forEach(ordered::add);
         return ordered;

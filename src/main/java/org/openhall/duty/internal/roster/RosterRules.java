@@ -11,8 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * (seed 001) as defaults.
  *
  * @param rotation        督导员值班制度 二.1 (值班顺序: 劳动就业中心、医保中心、机关社保中心、城乡居民社保中心、劳动社保中心窗口):
- *                        the departments whose turn it is to provide the day's supervisor, matched by department
- *                        name; departments of the centre not named here follow in their duty order.
+ *                        the departments whose turn it is to provide the day's supervisor, in this order, matched
+ *                        by department name; when none matches, all departments of the centre in their duty order.
  * @param staffPerDay     行政服务中心值班制度 二.1 (每日至少设置两名工作人员值班): duty staff planned per working day; a
  *                        day with fewer than {@code minStaffPerDay} is refused on publish. Default 2.
  * @param minStaffPerDay  the same clause: the least duty staff a working day may have. Default 2.

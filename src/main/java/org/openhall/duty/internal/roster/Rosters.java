@@ -102,7 +102,8 @@ public class Rosters {
             throw DomainException.invalid("weeks", "duty.roster.error.weeks", rules.maxCycleWeeks());
         }
         LocalDate lastDay = firstDay.plusDays(7L * weeks - 1);
-        if (firstDay.isBefore(today(centreId))) {
+        // a person plans from today on; the system (loaders) may also plan a cycle that has begun
+        if (firstDay.isBefore(today(centreId)) && users.current().isPresent()) {
             throw DomainException.invalid("firstDay", "duty.roster.error.past");
         }
         checkNoOverlappingDraft(centreId, kind, firstDay, lastDay);

@@ -87,14 +87,17 @@ class RosterSolverTests {
     }
 
     @Test
-    void rotationFollowsTheConfiguredNamesThenTheDutyOrder() {
+    void rotationFollowsTheConfiguredNamesOrElseTheDutyOrder() {
         List<DepartmentInfo> departments = List.of(
                 new DepartmentInfo(1, 9, "YB", "医保中心", DepartmentKind.STATIONED, 1, true),
                 new DepartmentInfo(2, 9, "JY", "劳动就业中心", DepartmentKind.STATIONED, 2, true),
                 new DepartmentInfo(3, 9, "BGS", "中心办公室", DepartmentKind.STATIONED, 0, true),
                 new DepartmentInfo(4, 9, "SB", "机关社保中心", DepartmentKind.STATIONED, 3, true));
         assertThat(RosterRotation.order(departments, RULES.rotation())).extracting(DepartmentInfo::name)
-                .containsExactly("劳动就业中心", "医保中心", "机关社保中心", "中心办公室");
+                .containsExactly("劳动就业中心", "医保中心", "机关社保中心");
+        // a centre whose departments are named otherwise: all in duty order
+        assertThat(RosterRotation.order(departments, List.of("综合窗口"))).extracting(DepartmentInfo::name)
+                .containsExactly("中心办公室", "医保中心", "劳动就业中心", "机关社保中心");
     }
 
     static LocalDate day(int n) {

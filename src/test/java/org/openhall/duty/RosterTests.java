@@ -24,10 +24,12 @@ import org.openhall.organization.OrgFixture;
 import org.openhall.organization.OrganizationCommands;
 import org.openhall.security.UserAccounts;
 import org.openhall.shared.DomainException;
+import org.openhall.test.Http;
 import org.openhall.test.MutableClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -71,6 +73,9 @@ class RosterTests {
     UserDetailsService userDetails;
     @Autowired
     JdbcClient jdbc;
+
+    @LocalServerPort
+    int port;
 
     OrgFixture.Org o;
 
@@ -293,6 +298,23 @@ class RosterTests {
         });
         assertThat(as(o.office(), () -> swaps.requests(o.centreId()))).singleElement()
                 .satisfies(r -> assertThat(r.status()).isEqualTo("ACKNOWLEDGED"));
+    }
+
+    @Test
+    void theApiReturnsThePublishedDutyAndRefusesAWrongSpan() {
+        long id = generate();
+        as(o.office(), () -> {
+            rosters.publish(id);
+            return null;
+        });
+        var http = new Http(port);
+        String auth = Http.basic(o.clerk(), OrgFixture.PASSWORD);
+        var ok = http.get("/api/v1/duty/on-duty?from=2026-11-30&to=2026-11-30", "Authorization", auth);
+        assertThat(ok.statusCode()).isEqualTo(200);
+        assertThat(ok.body()).contains("\"role\":\"SUPERVISOR\"").contains("\"day\":\"2026-11-30\"");
+        var bad = http.get("/api/v1/duty/on-duty?from=2026-12-30&to=2026-11-30", "Authorization", auth);
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("日期范围须从前到后");
     }
 
     @Test

@@ -1,16 +1,13 @@
 package org.openhall.duty.web;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
-import org.openhall.calendar.CalendarApi;
 import org.openhall.duty.internal.roster.RosterKind;
 import org.openhall.duty.internal.roster.RosterViews.Detail;
 import org.openhall.duty.internal.roster.RosterViews.Duty;
@@ -18,15 +15,8 @@ import org.openhall.duty.internal.roster.RosterViews.PlanDayView;
 import org.openhall.duty.internal.roster.RosterViews.Warning;
 import org.openhall.duty.internal.roster.Rosters;
 import org.openhall.organization.CentreInfo;
-import org.openhall.organization.DepartmentInfo;
 import org.openhall.organization.OrganizationApi;
-import org.openhall.organization.StaffSummary;
-import org.openhall.security.CurrentUser;
-import org.openhall.security.CurrentUsers;
-import org.openhall.security.Role;
 import org.openhall.shared.DomainException;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -50,44 +40,31 @@ class RosterPageController {
 
     private final Rosters rosters;
     private final OrganizationApi org;
-    private final CalendarApi calendar;
-    private final CurrentUsers users;
-    private final MessageSource messages;
+    private final DutyPageSupport pages;
 
-    RosterPageController(Rosters rosters, OrganizationApi org, CalendarApi calendar, CurrentUsers users,
-            MessageSource messages) {
+    RosterPageController(Rosters rosters, OrganizationApi org, DutyPageSupport pages) {
         this.rosters = rosters;
         this.org = org;
-        this.calendar = calendar;
-        this.users = users;
-        this.messages = messages;
+        this.pages = pages;
     }
 
     /** A week of the grid: its planned days (columns). */
     record Week(int number, List<PlanDayView> days) {
     }
 
-    /** A warning in the reader's language. */
-    record WarningText(LocalDate day, String text, boolean blocking) {
-    }
-
-    /** Staff of the centre by department, for the cell editors. */
-    record StaffGroup(String department, List<StaffSummary> staff) {
-    }
-
     @GetMapping
     String list(@RequestParam(required = false) @Nullable Long centre, Model model) {
-        CentreInfo c = centreOf(centre);
+        CentreInfo c = pages.centreOf(centre);
         model.addAttribute("centre", c);
         model.addAttribute("rosters", rosters.rosters(c.id()));
         model.addAttribute("today", rosters.today(c.id()));
         model.addAttribute("onDuty", rosters.onDutyToday(c.id()));
-        model.addAttribute("planner", planner(c.id()));
+        model.addAttribute("planner", pages.planner(c.id()));
         model.addAttribute("nextStart", rosters.nextCycleStart(c.id()));
         model.addAttribute("maxWeeks", rosters.rules().maxCycleWeeks());
         model.addAttribute("solveSeconds", rosters.rules().solveLimit().toSeconds());
         model.addAttribute("kinds", RosterKind.values());
-        model.addAttribute("zone", zone(c));
+        model.addAttribute("zone", pages.zone(c));
         return "duty/rosters";
     }
 
@@ -97,14 +74,14 @@ class RosterPageController {
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate firstDay,
             @RequestParam(defaultValue = "2") int weeks, @RequestParam(defaultValue = "CYCLE") RosterKind kind,
             RedirectAttributes redirect) {
-        CentreInfo c = centreOf(centre);
+        CentreInfo c = pages.centreOf(centre);
         try {
             long id = rosters.generate(c.id(), firstDay, weeks, kind);
-            redirect.addFlashAttribute("flash", text("duty.roster.generated", firstDay, firstDay.plusDays(7L * weeks - 1)));
+            redirect.addFlashAttribute("flash", pages.text("duty.roster.generated", firstDay, firstDay.plusDays(7L * weeks - 1)));
             return "redirect:/duty/rosters/" + id;
         } catch (DomainException e) {
-            rethrowIfNotUserError(e);
-            redirect.addFlashAttribute("flashError", text(e.messageKey(), e.args()));
+            DutyPageSupport.rethrowIfNotUserError(e);
+            redirect.addFlashAttribute("flashError", pages.text(e.messageKey(), e.args()));
             return "redirect:/duty/rosters" + (centre == null ? "" : "?centre=" + centre);
         }
     }
@@ -116,14 +93,14 @@ class RosterPageController {
         model.addAttribute("centre", c);
         model.addAttribute("d", d);
         model.addAttribute("weeks", weeks(d));
-        model.addAttribute("warnings", d.warnings().stream().map(this::text).toList());
+        model.addAttribute("warnings", d.warnings().stream().map(pages::text).toList());
         model.addAttribute("shortDays", d.warnings().stream().filter(w -> w.key().endsWith("fewStaff"))
                 .map(Warning::day).toList());
-        model.addAttribute("planner", planner(c.id()));
-        model.addAttribute("staffGroups", staffGroups(c.id()));
-        model.addAttribute("zone", zone(c));
+        model.addAttribute("planner", pages.planner(c.id()));
+        model.addAttribute("staffGroups", pages.staffGroups(c.id()));
+        model.addAttribute("zone", pages.zone(c));
         model.addAttribute("publishedAt", d.roster().publishedAt() == null ? null
-                : ZonedDateTime.ofInstant(d.roster().publishedAt(), zone(c)));
+                : ZonedDateTime.ofInstant(d.roster().publishedAt(), pages.zone(c)));
         return "duty/roster";
     }
 
@@ -152,10 +129,10 @@ class RosterPageController {
     String publish(@PathVariable long id, RedirectAttributes redirect) {
         try {
             rosters.publish(id);
-            redirect.addFlashAttribute("flash", text("duty.roster.published"));
+            redirect.addFlashAttribute("flash", pages.text("duty.roster.published"));
         } catch (DomainException e) {
-            rethrowIfNotUserError(e);
-            redirect.addFlashAttribute("flashError", text(e.messageKey(), e.args()));
+            DutyPageSupport.rethrowIfNotUserError(e);
+            redirect.addFlashAttribute("flashError", pages.text(e.messageKey(), e.args()));
         }
         return "redirect:/duty/rosters/" + id;
     }
@@ -165,11 +142,11 @@ class RosterPageController {
     String discard(@PathVariable long id, RedirectAttributes redirect) {
         try {
             rosters.discard(id);
-            redirect.addFlashAttribute("flash", text("duty.roster.discarded"));
+            redirect.addFlashAttribute("flash", pages.text("duty.roster.discarded"));
             return "redirect:/duty/rosters";
         } catch (DomainException e) {
-            rethrowIfNotUserError(e);
-            redirect.addFlashAttribute("flashError", text(e.messageKey(), e.args()));
+            DutyPageSupport.rethrowIfNotUserError(e);
+            redirect.addFlashAttribute("flashError", pages.text(e.messageKey(), e.args()));
             return "redirect:/duty/rosters/" + id;
         }
     }
@@ -177,19 +154,13 @@ class RosterPageController {
     private String edit(long id, RedirectAttributes redirect, java.util.function.Supplier<List<Warning>> change) {
         try {
             List<Warning> left = change.get();
-            redirect.addFlashAttribute("flash", text("duty.roster.edited"));
-            redirect.addFlashAttribute("flashWarnings", left.stream().map(this::text).toList());
+            redirect.addFlashAttribute("flash", pages.text("duty.roster.edited"));
+            redirect.addFlashAttribute("flashWarnings", left.stream().map(pages::text).toList());
         } catch (DomainException e) {
-            rethrowIfNotUserError(e);
-            redirect.addFlashAttribute("flashError", text(e.messageKey(), e.args()));
+            DutyPageSupport.rethrowIfNotUserError(e);
+            redirect.addFlashAttribute("flashError", pages.text(e.messageKey(), e.args()));
         }
         return "redirect:/duty/rosters/" + id;
-    }
-
-    static void rethrowIfNotUserError(DomainException e) {
-        if (e.kind() == DomainException.Kind.FORBIDDEN || e.kind() == DomainException.Kind.NOT_FOUND) {
-            throw e;
-        }
     }
 
     static List<Week> weeks(Detail d) {
@@ -201,49 +172,6 @@ class RosterPageController {
         List<Week> weeks = new ArrayList<>();
         byWeek.forEach((w, days) -> weeks.add(new Week(w.intValue() + 1, days)));
         return weeks;
-    }
-
-    List<StaffGroup> staffGroups(long centreId) {
-        List<StaffGroup> groups = new ArrayList<>();
-        for (DepartmentInfo dept : org.departments(centreId)) {
-            List<StaffSummary> staff = org.staffOfDepartment(dept.id()).stream().filter(StaffSummary::active).toList();
-            if (!staff.isEmpty()) {
-                groups.add(new StaffGroup(dept.name(), staff));
-            }
-        }
-        return groups;
-    }
-
-    WarningText text(Warning w) {
-        return new WarningText(w.day(), text(w.key(), w.args().toArray()), w.blocking());
-    }
-
-    String text(String key, Object... args) {
-        Locale locale = LocaleContextHolder.getLocale();
-        return messages.getMessage(key, args, locale);
-    }
-
-    ZoneId zone(CentreInfo c) {
-        return calendar.zone(c.code());
-    }
-
-    boolean planner(long centreId) {
-        CurrentUser u = users.require();
-        return u.hasAnyRole(Role.ADMIN, Role.CENTRE_OFFICE) && u.canSeeCentre(centreId);
-    }
-
-    /** The user's centre; an ADMIN chooses one (default: the first). */
-    CentreInfo centreOf(@Nullable Long requested) {
-        CurrentUser u = users.require();
-        Long id = u.hasRole(Role.ADMIN) && requested != null ? requested : u.centreId();
-        if (id == null) {
-            return org.centres().stream().findFirst()
-                    .orElseThrow(() -> DomainException.notFound("duty.roster.error.noCentre"));
-        }
-        if (!u.canSeeCentre(id)) {
-            throw DomainException.forbidden("duty.roster.error.forbidden");
-        }
-        return org.centre(id).orElseThrow(() -> DomainException.notFound("duty.roster.error.noCentre"));
     }
 
     /** The duties of a day in a role, for the grid. */

@@ -29,10 +29,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class SwapPageController {
 
     private final Swaps swaps;
-    private final RosterPageController pages;
+    private final DutyPageSupport pages;
     private final CurrentUsers users;
 
-    SwapPageController(Swaps swaps, RosterPageController pages, CurrentUsers users) {
+    SwapPageController(Swaps swaps, DutyPageSupport pages, CurrentUsers users) {
         this.swaps = swaps;
         this.pages = pages;
         this.users = users;
@@ -66,7 +66,7 @@ class SwapPageController {
                     reason);
             redirect.addFlashAttribute("flash", pages.text("duty.roster.swap.filed"));
         } catch (DomainException e) {
-            RosterPageController.rethrowIfNotUserError(e);
+            DutyPageSupport.rethrowIfNotUserError(e);
             redirect.addFlashAttribute("flashError", pages.text(e.messageKey(), e.args()));
         }
         return "redirect:/duty/swaps";
@@ -79,7 +79,7 @@ class SwapPageController {
             swaps.acknowledge(id);
             redirect.addFlashAttribute("flash", pages.text("duty.roster.swap.acknowledged"));
         } catch (DomainException e) {
-            RosterPageController.rethrowIfNotUserError(e);
+            DutyPageSupport.rethrowIfNotUserError(e);
             redirect.addFlashAttribute("flashError", pages.text(e.messageKey(), e.args()));
         }
         return "redirect:/duty/swaps";

@@ -138,6 +138,26 @@ class RosterTests {
     }
 
     @Test
+    void aHolidayAndWeekendPlanCoversTheDaysOffWithFewerPeople() {
+        long id = as(o.office(), () -> rosters.generate(o.centreId(), MONDAY, 1, RosterKind.HOLIDAY));
+        Detail d = as(o.office(), () -> rosters.detail(id));
+        assertThat(d.days()).extracting(x -> x.day()).containsExactly(LocalDate.of(2026, 12, 5), LocalDate.of(2026, 12, 6));
+        assertThat(d.days()).allMatch(x -> !x.working() && x.turnDepartment() == null);
+        for (var day : d.days()) {
+            assertThat(d.on(day.day())).extracting(Duty::role).containsExactlyInAnyOrder(DutyRole.LEADER, DutyRole.STAFF);
+        }
+        assertThat(d.warnings()).isEmpty();
+        // a cycle draft over the same days is another kind and may exist beside it
+        long cycle = generate();
+        as(o.office(), () -> {
+            rosters.publish(id);
+            rosters.publish(cycle);
+            return null;
+        });
+        assertThat(dutyApi.onDuty(o.centreId(), MONDAY, MONDAY.plusDays(6))).hasSize(5 * 4 + 2 * 2);
+    }
+
+    @Test
     void anOverlappingDraftIsRefusedAndNothingIsWritten() {
         generate();
         long before = count("select count(*) from duty_roster where centre_id = ?", o.centreId());

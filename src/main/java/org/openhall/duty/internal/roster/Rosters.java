@@ -309,8 +309,8 @@ public class Rosters {
         List<PlanDay> days = jdbc.sql("select * from duty_roster_day where roster_id = ? order by duty_day")
                 .param(r.id()).query((rs, n) -> {
                     long t = rs.getLong("turn_department_id");
-                    return new PlanDay(rs.getDate("duty_day").toLocalDate(), rs.getBoolean("working"),
-                            rs.wasNull() ? null : t);
+                    Long turn = rs.wasNull() ? null : t;
+                    return new PlanDay(rs.getDate("duty_day").toLocalDate(), rs.getBoolean("working"), turn);
                 }).list();
         for (PlanDay d : days) {
             List<Duty> on = duties.stream().filter(x -> x.day().equals(d.day()) && !x.removed() && !x.superseded())

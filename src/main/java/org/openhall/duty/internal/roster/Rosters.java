@@ -499,9 +499,12 @@ public class Rosters {
                 audit.record(r.centreId(), "DutyRoster", String.valueOf(old), left == 0 ? "SUPERSEDE" : "SUPERSEDE_DAYS",
                         null, Map.of("by", rosterId, "from", r.firstDay().toString(), "to", r.lastDay().toString()));
             }
-            jdbc.sql("update duty_roster set status = 'PUBLISHED', published_at = ?, published_by = ?, "
-                            + "version = version + 1 where id = ? and version = ?")
+            int published = jdbc.sql("update duty_roster set status = 'PUBLISHED', published_at = ?, published_by = ?, "
+                            + "version = version + 1 where id = ? and version = ? and status = 'DRAFT'")
                     .params(ts(clock.instant()), actor, rosterId, r.version()).update();
+            if (published == 0) {
+                throw DomainException.conflict("duty.roster.error.changed");
+            }
             for (Duty x : d.duties()) {
                 if (!x.removed()) {
                     attendance.setDutyHours(r.centreId(), x.servingStaffId(), x.day(), rules.dutyStart(),

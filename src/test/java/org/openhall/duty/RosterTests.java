@@ -307,6 +307,9 @@ class RosterTests {
 
         assertThat(as(o.office(), () -> swaps.requests(o.centreId()))).singleElement()
                 .satisfies(r -> assertThat(r.status()).isEqualTo("FILED"));
+        // the substitute is told in-system (the fixture's office login has no staff record to receive it)
+        assertThat(count("select count(*) from ntf_delivery where centre_id = ? and recipient like ? and subject like ?",
+                o.centreId(), "staff:" + substitute, "顶替值班备案%")).isEqualTo(1);
         assertThatThrownBy(() -> as(o.clerk(), () -> {
             swaps.acknowledge(request);
             return null;

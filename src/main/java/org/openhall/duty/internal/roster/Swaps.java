@@ -2,21 +2,28 @@ package org.openhall.duty.internal.roster;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.openhall.attendance.AttendanceCommands;
 import org.openhall.duty.DutyRole;
 import org.openhall.duty.internal.roster.RosterViews.Duty;
 import org.openhall.duty.internal.roster.RosterViews.SwapRequest;
+import org.openhall.notification.Inbox;
+import org.openhall.notification.Notifications;
 import org.openhall.organization.OrganizationApi;
 import org.openhall.organization.StaffSummary;
 import org.openhall.security.AuditTrail;
 import org.openhall.security.CurrentUser;
 import org.openhall.security.CurrentUsers;
 import org.openhall.security.Role;
+import org.openhall.security.UserAccounts;
 import org.openhall.shared.DomainException;
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -43,9 +50,13 @@ public class Swaps {
     private final AuditTrail audit;
     private final CurrentUsers users;
     private final Clock clock;
+    private final Notifications notifications;
+    private final UserAccounts accounts;
+    private final MessageSource messages;
 
     Swaps(JdbcClient jdbc, Rosters rosters, OrganizationApi org, AttendanceCommands attendance, AuditTrail audit,
-            CurrentUsers users, Clock clock) {
+            CurrentUsers users, Clock clock, Notifications notifications, UserAccounts accounts,
+            MessageSource messages) {
         this.jdbc = jdbc;
         this.rosters = rosters;
         this.org = org;
@@ -53,6 +64,9 @@ public class Swaps {
         this.audit = audit;
         this.users = users;
         this.clock = clock;
+        this.notifications = notifications;
+        this.accounts = accounts;
+        this.messages = messages;
     }
 
     /**
@@ -109,10 +123,26 @@ public class Swaps {
                 .params(centreId, kind.name(), assignmentId, duty.servingStaffId(), substitute.id(), returnAssignmentId,
                         reason.strip(), Rosters.ts(clock.instant()), actor)
                 );
+        tell(centreId, kind, duty, substitute);
         audit.record(centreId, "DutySwapRequest", String.valueOf(id), "FILE", null,
                 Map.of("kind", kind.name(), "assignmentId", assignmentId, "day", duty.day().toString(),
                         "staffId", duty.servingStaffId(), "substituteStaffId", substitute.id()));
         return id;
+    }
+
+    /** An in-system message to the centre office (报中心办公室备案) and to the person who now serves. */
+    private void tell(long centreId, Kind kind, Duty duty, StaffSummary substitute) {
+        String requester = org.staff(duty.servingStaffId()).map(StaffSummary::name).orElse("");
+        Object[] args = {requester, duty.day(), substitute.name()};
+        String subject = messages.getMessage("duty.roster.swap.notice.subject." + kind.name(), args,
+                Locale.SIMPLIFIED_CHINESE);
+        String body = messages.getMessage("duty.roster.swap.notice.body." + kind.name(), args, Locale.SIMPLIFIED_CHINESE);
+        Set<Long> to = new LinkedHashSet<>();
+        accounts.listForCentre(centreId).stream()
+                .filter(a -> a.enabled() && a.staffId() != null && a.roles().contains(Role.CENTRE_OFFICE))
+                .forEach(a -> to.add(a.staffId()));
+        to.add(substitute.id());
+        to.forEach(staff -> notifications.message(centreId, Inbox.staff(staff), subject, body, "/duty/swaps"));
     }
 
     /** The centre office takes note of a filed request (备案). */

@@ -37,12 +37,14 @@ class DemoDataLoader implements ApplicationRunner {
     private final DemoDutyDay.Sources dutySources;
     private final DemoAttendanceSources attendanceSources;
     private final DemoLeaderSources leaderSources;
+    private final DemoDutySources rosterSources;
 
     DemoDataLoader(OrganizationApi organization, OrganizationCommands commands, UserAccounts accounts,
             TransactionTemplate transactions, CatalogCommands catalog, Clock clock, DemoCaseSources caseSources,
             DemoQueueSources queueSources, DemoLeaveSources leaveSources, CalendarApi calendar,
             DemoDutyDay.Sources dutySources, DemoAttendanceSources attendanceSources,
-            DemoLeaderSources leaderSources) {
+            DemoLeaderSources leaderSources, DemoDutySources rosterSources) {
+        this.rosterSources = rosterSources;
         this.leaderSources = leaderSources;
         this.attendanceSources = attendanceSources;
         this.organization = organization;
@@ -73,11 +75,14 @@ class DemoDataLoader implements ApplicationRunner {
             DemoQueue.load(queueSources.services(), queueSources.devices(), organization, caseSources.catalog());
             log.info("Demo centre: {} leave requests made", DemoLeave.load(leaveSources, organization, calendar, accounts,
                     clock));
-            DemoDutyDay.load(dutySources, organization, clock);
             int signIns = DemoAttendance.load(attendanceSources.attendance(), attendanceSources.commands(),
                     attendanceSources.leave(), organization,
                     caseSources.calendar(), clock);
             log.info("Demo centre: {} days of attendance signed", signIns);
+            // the roster after the attendance of the past days (whose duty hours it sets) and before the supervisors' days
+            DemoDuty.load(rosterSources.rosters(), rosterSources.swaps(), organization,
+                    organization.centreByCode(DemoCentre.CODE).orElseThrow().id());
+            DemoDutyDay.load(dutySources, organization, clock);
             DemoLeaders.load(leaderSources, organization, caseSources.calendar(), caseSources.users(), clock);
         });
         log.warn("Demo centre {} loaded with logins admin, office, leader, leader2, depthead, supervisor, clerk; password '{}'. "

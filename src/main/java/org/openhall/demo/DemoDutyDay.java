@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.openhall.calendar.CalendarApi;
 import org.openhall.duty.DutyApi;
+import org.openhall.duty.DutyAssignment;
 import org.openhall.duty.DutyRole;
 import org.openhall.duty.internal.DutyDays;
 import org.openhall.duty.internal.DutyDays.AspectResult;
@@ -28,8 +29,8 @@ import org.springframework.stereotype.Component;
 /**
  * The supervisors' days of the demo centre (DUTY-3..DUTY-5): the previous working day kept by 李明辉 and submitted, with
  * its handover to 高媛 (login {@code supervisor}) confirmed; the next working day (today, when today is one) kept by 高媛
- * as far as the time of day allows. Needs a published roster naming the supervisors: when none covers these days, one
- * is written straight into {@code duty_roster} / {@code duty_assignment} (高媛, then 何佳怡 for the day after). Only on a
+ * as far as the time of day allows. On the demo's published roster these three serve as the days' supervisors (swapped in
+ * where the solver named others); when no published roster covers these days, one is written straight into {@code duty_roster} / {@code duty_assignment} (高媛, then 何佳怡 for the day after). Only on a
  * {@link DemoClock} (the past is replayed at its own time); otherwise nothing is made.
  */
 final class DemoDutyDay {
@@ -86,10 +87,10 @@ final class DemoDutyDay {
         boolean rostered = s.duty().onDuty(centre.id(), prev, after).stream()
                 .anyMatch(a -> a.role() == DutyRole.SUPERVISOR);
         if (rostered) {
-            log.info("Demo supervisor's days not made: a published roster names supervisors already");
-            return;
+            serveAs(new LocalDate[] {prev, cur, after}, new long[] {li, gao, he});
+        } else {
+            publish(new LocalDate[] {prev, cur, after}, new long[] {li, gao, he});
         }
-        publish(new LocalDate[] {prev, cur, after}, new long[] {li, gao, he});
 
         WindowInfo w5 = org.windowByNumber(centre.id(), "5").orElseThrow();
         WindowInfo w13 = org.windowByNumber(centre.id(), "13").orElseThrow();
@@ -148,6 +149,26 @@ final class DemoDutyDay {
         }
         clock.travelTo(t);
         return true;
+    }
+
+    /**
+     * On the demo's published roster, the named supervisors serve these days (DUTY-2: a swap with the rostered
+     * supervisor, who takes the named person's own duty of that day if there is one).
+     */
+    private void serveAs(LocalDate[] days, long[] supervisors) {
+        for (int i = 0; i < days.length; i++) {
+            List<DutyAssignment> duty = s.duty().onDuty(centre.id(), days[i]);
+            long named = supervisors[i];
+            DutyAssignment sup = duty.stream().filter(a -> a.role() == DutyRole.SUPERVISOR).findFirst().orElse(null);
+            if (sup == null || sup.servingStaffId() == named) {
+                continue;
+            }
+            duty.stream().filter(a -> a.servingStaffId() == named).findFirst().ifPresent(own -> s.jdbc()
+                    .sql("update duty_assignment set served_by_staff_id = ? where id = ?")
+                    .params(sup.servingStaffId(), own.assignmentId()).update());
+            s.jdbc().sql("update duty_assignment set served_by_staff_id = ? where id = ?")
+                    .params(named, sup.assignmentId()).update();
+        }
     }
 
     private void publish(LocalDate[] days, long[] supervisors) {

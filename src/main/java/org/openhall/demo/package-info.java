@@ -7,9 +7,10 @@
  * (through {@code attendance :: leave}), the supervisors' days of yesterday (submitted) and today (in progress, login
  * {@code supervisor}) through {@code duty :: day}, three days of attendance with an absence notice and two
  * findings (through {@code attendance :: core}), leaders on duty, 带班 records, incidents and a drill (through
- * {@code duty :: leaders}),
+ * {@code duty :: leaders}), a published duty roster for the current fortnight and a draft for the next (through
+ * {@code duty :: rosters}),
  * all through the modules' public APIs. Nobody depends on this module.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"organization", "security", "shared", "calendar", "catalog", "cases", "cases :: commands", "queue", "queue :: setup", "attendance", "attendance :: leave", "attendance :: core", "duty", "duty :: day", "duty :: leaders"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"organization", "security", "shared", "calendar", "catalog", "cases", "cases :: commands", "queue", "queue :: setup", "attendance", "attendance :: leave", "attendance :: core", "duty", "duty :: day", "duty :: leaders", "duty :: rosters"})
 @org.jspecify.annotations.NullMarked
 package org.openhall.demo;

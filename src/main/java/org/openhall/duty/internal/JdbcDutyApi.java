@@ -11,7 +11,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** {@link DutyApi} on the published rosters ({@code duty_roster.status = 'PUBLISHED'}). */
+/**
+ * {@link DutyApi} on the published rosters ({@code duty_roster.status = 'PUBLISHED'}): duties not taken off the day
+ * ({@code removed_at}) and not covered by a later published roster ({@code superseded_by_roster_id}).
+ */
 @Service
 @Transactional(readOnly = true)
 class JdbcDutyApi implements DutyApi {
@@ -31,6 +34,7 @@ class JdbcDutyApi implements DutyApi {
     public List<DutyAssignment> onDuty(long centreId, LocalDate from, LocalDate to) {
         return jdbc.sql("select a.* from duty_assignment a join duty_roster r on r.id = a.roster_id "
                         + "where r.status = 'PUBLISHED' and a.centre_id = ? and a.duty_day between ? and ? "
+                        + "and a.removed_at is null and a.superseded_by_roster_id is null "
                         + "order by a.duty_day, a.duty_role, a.id")
                 .params(centreId, from, to).query(JdbcDutyApi::map).list();
     }

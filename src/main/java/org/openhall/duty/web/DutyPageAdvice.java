@@ -6,18 +6,13 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 
-/** A refused request on a page of the supervisor's day shows the error page with the right status. */
-@ControllerAdvice(assignableTypes = {DutyDayController.class, DutyOfficeController.class})
+/** A refused request on a duty page (supervisor's day, roster, swaps) shows the error page with the right status. */
+@ControllerAdvice(assignableTypes = {DutyDayController.class, DutyOfficeController.class, RosterPageController.class,
+        SwapPageController.class})
 class DutyPageAdvice {
 
     static int status(DomainException e) {
-        return switch (e.kind()) {
-            case NOT_FOUND -> 404;
-            case FORBIDDEN -> 403;
-            case CONFLICT -> 409;
-            case UNPROCESSABLE -> 422;
-            case INVALID -> 400;
-        };
+        return e.httpStatus();
     }
 
     @ExceptionHandler(DomainException.class)

@@ -36,7 +36,7 @@ class JdbcWaitEstimates implements WaitEstimates {
     @Override
     @Transactional(readOnly = true)
     public Issued forIssued(long centreId, long serviceId, long ticketId) {
-        FloorSnapshot floor = snapshots.loadForIssue(centreId);
+        FloorSnapshot floor = snapshots.loadForIssue(centreId, serviceId);
         int waiting = 0;
         for (FloorSnapshot.WaitingTicket t : floor.waiting()) {
             if (t.serviceId() == serviceId) {

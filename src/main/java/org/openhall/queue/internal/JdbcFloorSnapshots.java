@@ -13,8 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.openhall.organization.CentreInfo;
 import org.openhall.queue.PriorityClass;
@@ -63,59 +61,25 @@ public class JdbcFloorSnapshots {
     }
 
     /**
-     * The centre's floor now as the estimate printed on a ticket just issued for a service needs it (Q-6): the tickets
-     * waiting for that service read now (so that the people ahead printed on the ticket are exact, the caller's
-     * uncommitted ticket included), everything else — the other services' waiting tickets, the windows at work, the
-     * recent handling times, the services and their windows from the {@link FloorDirectory} — from a reading of the
-     * whole floor at most {@link #ISSUE_FLOOR_TTL} old, shared by the tickets issued meanwhile. The estimate's minutes are
-     * thus those of a floor a few seconds old; reading the whole floor on every ticket cost more than the rest of the
-     * issue.
+     * The centre's floor now, its services and their windows taken from the {@link FloorDirectory} (at most a few seconds
+     * old): for the estimate printed on each ticket issued (see {@link JdbcWaitEstimates#forIssued}).
      */
     @Transactional(readOnly = true)
-    public FloorSnapshot loadForIssue(long centreId, long serviceId) {
-        Instant now = clock.instant();
-        LocalDate today = LocalDate.ofInstant(now, zone(centreId));
-        IssueFloor base = issueFloors.get(centreId);
-        long nanos = System.nanoTime();
-        boolean usable = base != null && base.day().equals(today);
-        if (!usable || nanos - base.readAt() >= ISSUE_FLOOR_TTL) {
-            // one reader renews a floor that is too old while the others go on with it; without one, each reads
-            if (!usable || refreshing.add(centreId)) {
-                try {
-                    base = new IssueFloor(today, load(centreId, true), System.nanoTime());
-                    issueFloors.put(centreId, base);
-                } finally {
-                    if (usable) {
-                        refreshing.remove(centreId);
-                    }
-                }
-            }
-        }
-        List<WaitingTicket> waiting = new ArrayList<>(base.floor().waiting().size() + 16);
-        for (WaitingTicket t : base.floor().waiting()) {
-            if (t.serviceId() != serviceId) {
-                waiting.add(t);
-            }
-        }
-        jdbc.sql("""
+    public FloorSnapshot loadForIssue(long centreId) {
+        return load(centreId, true);
+    }
+
+    /** The service's tickets waiting now (today in the centre's zone), any order. */
+    @Transactional(readOnly = true)
+    public List<WaitingTicket> waiting(long centreId, long serviceId) {
+        LocalDate today = LocalDate.ofInstant(clock.instant(), zone(centreId));
+        return jdbc.sql("""
                 select id, service_id, number, priority_class, queued_at, rank_at from q_ticket
                 where service_id = :s and business_date = :d and status = 'WAITING'""")
                 .param("s", serviceId).param("d", today)
-                .query((ResultSet rs) -> {
-                    waiting.add(waitingTicket(rs));
-                });
-        FloorSnapshot floor = base.floor();
-        return new FloorSnapshot(centreId, now, floor.services(), floor.windows(), waiting);
+                .query((rs, i) -> waitingTicket(rs))
+                .list();
     }
-
-    /** How old the floor behind an issued ticket's estimate may be (see {@link #loadForIssue}). */
-    static final long ISSUE_FLOOR_TTL = TimeUnit.SECONDS.toNanos(2);
-
-    private record IssueFloor(LocalDate day, FloorSnapshot floor, long readAt) {
-    }
-
-    private final Map<Long, IssueFloor> issueFloors = new ConcurrentHashMap<>();
-    private final Set<Long> refreshing = ConcurrentHashMap.newKeySet();
 
     private FloorSnapshot load(long centreId, boolean directorySetup) {
         Instant now = clock.instant();

@@ -291,6 +291,7 @@ public final class WaitEstimator {
             int ahead = 0;
             List<WaitingTicket> before = new ArrayList<>();
             Map<Long, Double> work = new HashMap<>();
+            Map<Long, double[]> shares = new HashMap<>();
             for (WaitingTicket u : waiting) {
                 if (u.id() == t.id() || callingOrder.compare(u, t) >= 0) {
                     continue;
@@ -301,20 +302,24 @@ public final class WaitEstimator {
                     work.put(u.id(), average(s));
                     continue;
                 }
-                Map<Long, Double> theirs = weights.getOrDefault(u.serviceId(), Map.of());
-                Map<Long, Boolean> theirsOwn = ownLine.getOrDefault(u.serviceId(), Map.of());
-                double shared = 0;
-                double total = 0;
-                for (Map.Entry<Long, Double> e : theirs.entrySet()) {
-                    total += e.getValue();
-                    Long w = e.getKey();
-                    if (mine.containsKey(w) && mineOwn.get(w).equals(theirsOwn.get(w))) {
-                        shared += e.getValue();
+                // the share of the other service's capacity that also serves this one: the same for all its tickets
+                double[] share = shares.computeIfAbsent(u.serviceId(), other -> {
+                    Map<Long, Double> theirs = weights.getOrDefault(other, Map.of());
+                    Map<Long, Boolean> theirsOwn = ownLine.getOrDefault(other, Map.of());
+                    double shared = 0;
+                    double total = 0;
+                    for (Map.Entry<Long, Double> e : theirs.entrySet()) {
+                        total += e.getValue();
+                        Long w = e.getKey();
+                        if (mine.containsKey(w) && mineOwn.get(w).equals(theirsOwn.get(w))) {
+                            shared += e.getValue();
+                        }
                     }
-                }
-                if (shared > 0) {
+                    return new double[] {shared, total};
+                });
+                if (share[0] > 0) {
                     before.add(u);
-                    work.put(u.id(), average(u.serviceId()) * shared / total);
+                    work.put(u.id(), average(u.serviceId()) * share[0] / share[1]);
                 }
             }
             before.sort(callingOrder);

@@ -62,11 +62,23 @@ public class JdbcFloorSnapshots {
 
     /**
      * The centre's floor now, its services and their windows taken from the {@link FloorDirectory} (at most a few seconds
-     * old): for the estimate printed on each ticket issued, where the people waiting and the windows at work count.
+     * old): for the estimate printed on each ticket issued (see {@link JdbcWaitEstimates#forIssued}).
      */
     @Transactional(readOnly = true)
     public FloorSnapshot loadForIssue(long centreId) {
         return load(centreId, true);
+    }
+
+    /** The service's tickets waiting now (today in the centre's zone), any order. */
+    @Transactional(readOnly = true)
+    public List<WaitingTicket> waiting(long centreId, long serviceId) {
+        LocalDate today = LocalDate.ofInstant(clock.instant(), zone(centreId));
+        return jdbc.sql("""
+                select id, service_id, number, priority_class, queued_at, rank_at from q_ticket
+                where service_id = :s and business_date = :d and status = 'WAITING'""")
+                .param("s", serviceId).param("d", today)
+                .query((rs, i) -> waitingTicket(rs))
+                .list();
     }
 
     private FloorSnapshot load(long centreId, boolean directorySetup) {
@@ -129,9 +141,7 @@ public class JdbcFloorSnapshots {
                 select id, service_id, number, priority_class, queued_at, rank_at from q_ticket
                 where centre_id = :c and business_date = :d and status = 'WAITING'""")
                 .param("c", centreId).param("d", today)
-                .query((rs, i) -> new WaitingTicket(rs.getLong("id"), rs.getLong("service_id"), rs.getString("number"),
-                        PriorityClass.valueOf(rs.getString("priority_class")),
-                        rs.getTimestamp("queued_at").toInstant(), rs.getTimestamp("rank_at").toInstant()))
+                .query((rs, i) -> waitingTicket(rs))
                 .list();
 
         return new FloorSnapshot(centreId, now, services, windows, waiting);
@@ -151,6 +161,12 @@ public class JdbcFloorSnapshots {
     public List<Long> centresWithQueues() {
         return jdbc.sql("select distinct centre_id from q_service where active = true order by centre_id")
                 .query(Long.class).list();
+    }
+
+    private static WaitingTicket waitingTicket(ResultSet rs) throws SQLException {
+        return new WaitingTicket(rs.getLong("id"), rs.getLong("service_id"), rs.getString("number"),
+                PriorityClass.valueOf(rs.getString("priority_class")),
+                rs.getTimestamp("queued_at").toInstant(), rs.getTimestamp("rank_at").toInstant());
     }
 
     public record TicketRef(long id, long centreId, TicketStatus status) {

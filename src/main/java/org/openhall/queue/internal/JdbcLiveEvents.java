@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.SqlParameterValue;
@@ -17,6 +18,7 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.function.SingletonSupplier;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -30,14 +32,15 @@ class JdbcLiveEvents implements LiveEvents {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final Clock clock;
-    private final ObjectProvider<LiveHub> hub;
+    /** Resolved once (looking the bean up on each append cost as much as the event's JSON). */
+    private final Supplier<@Nullable LiveHub> hub;
     private volatile @Nullable Boolean postgres;
 
     JdbcLiveEvents(JdbcClient jdbc, JsonMapper json, Clock clock, ObjectProvider<LiveHub> hub) {
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
-        this.hub = hub;
+        this.hub = SingletonSupplier.of(hub::getIfAvailable);
     }
 
     @Override
@@ -103,7 +106,7 @@ class JdbcLiveEvents implements LiveEvents {
         }
         // the hub learns the ids being written (directly: an event per append through the multicaster costs more than
         // the insert)
-        LiveHub h = hub.getIfAvailable();
+        LiveHub h = hub.get();
         for (int i = 0; i < ids.size(); i++) {
             Draft e = events.get(i);
             LiveEventAppended appended = new LiveEventAppended(

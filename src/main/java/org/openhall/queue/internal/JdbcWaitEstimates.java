@@ -1,6 +1,13 @@
 package org.openhall.queue.internal;
 
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import org.openhall.queue.TicketStatus;
 import org.openhall.shared.DomainException;
 import org.springframework.stereotype.Component;
@@ -16,9 +23,11 @@ class JdbcWaitEstimates implements WaitEstimates {
 
     private final JdbcFloorSnapshots snapshots;
     private final WaitEstimator estimator;
+    private final Clock clock;
 
-    JdbcWaitEstimates(JdbcFloorSnapshots snapshots, QueueRules rules) {
+    JdbcWaitEstimates(JdbcFloorSnapshots snapshots, QueueRules rules, Clock clock) {
         this.snapshots = snapshots;
+        this.clock = clock;
         this.estimator = WaitEstimator.of(rules);
     }
 
@@ -33,17 +42,58 @@ class JdbcWaitEstimates implements WaitEstimates {
         return estimator.on(snapshots.load(ticket.centreId())).forTicket(ticketId);
     }
 
+    /**
+     * The ticket's service's waiting tickets are read now, so the people ahead printed on the ticket are exact (the
+     * caller's uncommitted ticket included); the rest — the other services' waiting tickets, the windows at work, the
+     * recent handling times — comes from a reading of the whole floor at most {@link #ISSUE_FLOOR_TTL} old, shared (with
+     * the estimator's work on it) by the tickets issued meanwhile: the minutes are those of a floor a few seconds old.
+     * Reading and weighing the whole floor on every ticket cost more than the rest of the issue.
+     */
     @Override
     @Transactional(readOnly = true)
     public Issued forIssued(long centreId, long serviceId, long ticketId) {
-        FloorSnapshot floor = snapshots.loadForIssue(centreId);
-        int waiting = 0;
-        for (FloorSnapshot.WaitingTicket t : floor.waiting()) {
-            if (t.serviceId() == serviceId) {
-                waiting++;
+        LocalDate today = LocalDate.ofInstant(clock.instant(), snapshots.zone(centreId));
+        WaitEstimator.Floor floor = issueFloor(centreId, today);
+        List<FloorSnapshot.WaitingTicket> mine = snapshots.waiting(centreId, serviceId);
+        List<FloorSnapshot.WaitingTicket> others = floor.snapshot().waiting();
+        List<FloorSnapshot.WaitingTicket> waiting = new ArrayList<>(others.size() + mine.size());
+        for (FloorSnapshot.WaitingTicket t : others) {
+            if (t.serviceId() != serviceId) {
+                waiting.add(t);
             }
         }
-        return new Issued(estimator.on(floor).forTicket(ticketId), waiting);
+        waiting.addAll(mine);
+        return new Issued(floor.forTicket(ticketId, waiting), mine.size());
+    }
+
+    /** How old the floor behind an issued ticket's estimate may be (see {@link #forIssued}). */
+    static final long ISSUE_FLOOR_TTL = TimeUnit.SECONDS.toNanos(2);
+
+    private record IssueFloor(LocalDate day, WaitEstimator.Floor floor, long readAt) {
+    }
+
+    private final Map<Long, IssueFloor> issueFloors = new ConcurrentHashMap<>();
+    private final Set<Long> renewing = ConcurrentHashMap.newKeySet();
+
+    /** The centre's floor for issued tickets: one reader renews it when too old while the others go on with it. */
+    private WaitEstimator.Floor issueFloor(long centreId, LocalDate today) {
+        IssueFloor f = issueFloors.get(centreId);
+        boolean usable = f != null && f.day().equals(today);
+        if (usable && System.nanoTime() - f.readAt() < ISSUE_FLOOR_TTL) {
+            return f.floor();
+        }
+        if (usable && !renewing.add(centreId)) {
+            return f.floor();
+        }
+        try {
+            f = new IssueFloor(today, estimator.on(snapshots.loadForIssue(centreId)), System.nanoTime());
+            issueFloors.put(centreId, f);
+            return f.floor();
+        } finally {
+            if (usable) {
+                renewing.remove(centreId);
+            }
+        }
     }
 
     @Override

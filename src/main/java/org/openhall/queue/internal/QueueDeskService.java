@@ -53,6 +53,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * The hall floor's commands ({@link QueueDesk}, Q-1..Q-5, Q-10).
@@ -97,7 +98,8 @@ class QueueDeskService implements QueueDesk {
     private final OrganizationApi org;
     private final CalendarApi calendar;
     private final ApplicationEventPublisher publisher;
-    private final ObjectProvider<WaitEstimates> estimates;
+    /** Resolved once: a bean look-up per ticket costs more than it should. */
+    private final Supplier<@Nullable WaitEstimates> estimates;
     private final FloorDirectory dir;
     private final TransactionTemplate tx;
     private final TransactionTemplate readOnly;
@@ -113,7 +115,7 @@ class QueueDeskService implements QueueDesk {
         this.org = org;
         this.calendar = calendar;
         this.publisher = publisher;
-        this.estimates = estimates;
+        this.estimates = SingletonSupplier.of(estimates::getIfAvailable);
         this.dir = dir;
         this.tx = new TransactionTemplate(transactions);
         this.readOnly = new TransactionTemplate(transactions);
@@ -1046,7 +1048,7 @@ class QueueDeskService implements QueueDesk {
      * estimate) and the people now waiting for its service.
      */
     private WaitEstimates.Issued estimate(TicketRow t) {
-        WaitEstimates e = estimates.getIfAvailable();
+        WaitEstimates e = estimates.get();
         if (e != null) {
             return e.forIssued(t.centreId(), t.serviceId(), t.id());
         }

@@ -251,13 +251,27 @@ public final class WaitEstimator {
         /** A waiting ticket of the snapshot; (0, 0) for a ticket that does not wait. */
         public Estimate forTicket(long ticketId) {
             WaitingTicket t = waitingById.get(ticketId);
-            return t == null ? new Estimate(0, 0) : estimate(t);
+            return t == null ? new Estimate(0, 0) : estimate(t, snapshot.waiting());
+        }
+
+        /**
+         * A ticket among the given waiting tickets instead of the snapshot's (newer ones: the same windows and handling
+         * times, the queue as it is now); (0, 0) for a ticket not among them. With the snapshot's own waiting tickets this
+         * is {@link #forTicket(long)}.
+         */
+        public Estimate forTicket(long ticketId, List<WaitingTicket> waiting) {
+            for (WaitingTicket t : waiting) {
+                if (t.id() == ticketId) {
+                    return estimate(t, waiting);
+                }
+            }
+            return new Estimate(0, 0);
         }
 
         /** A ticket taken now for the service (ordinary priority): what the kiosk prints and the floor shows. */
         public Estimate forNewTicket(long serviceId) {
             return estimate(new WaitingTicket(Long.MAX_VALUE, serviceId, "", PriorityClass.ORDINARY, snapshot.now(),
-                    snapshot.now()));
+                    snapshot.now()), snapshot.waiting());
         }
 
         /** Per active service: waiting, open windows, average minutes and the wait of a ticket taken now. */
@@ -270,14 +284,15 @@ public final class WaitEstimator {
             return out;
         }
 
-        private Estimate estimate(WaitingTicket t) {
+        private Estimate estimate(WaitingTicket t, List<WaitingTicket> waiting) {
             long s = t.serviceId();
             Map<Long, Double> mine = weights.getOrDefault(s, Map.of());
             Map<Long, Boolean> mineOwn = ownLine.getOrDefault(s, Map.of());
             int ahead = 0;
             List<WaitingTicket> before = new ArrayList<>();
             Map<Long, Double> work = new HashMap<>();
-            for (WaitingTicket u : snapshot.waiting()) {
+            Map<Long, double[]> shares = new HashMap<>();
+            for (WaitingTicket u : waiting) {
                 if (u.id() == t.id() || callingOrder.compare(u, t) >= 0) {
                     continue;
                 }
@@ -287,20 +302,24 @@ public final class WaitEstimator {
                     work.put(u.id(), average(s));
                     continue;
                 }
-                Map<Long, Double> theirs = weights.getOrDefault(u.serviceId(), Map.of());
-                Map<Long, Boolean> theirsOwn = ownLine.getOrDefault(u.serviceId(), Map.of());
-                double shared = 0;
-                double total = 0;
-                for (Map.Entry<Long, Double> e : theirs.entrySet()) {
-                    total += e.getValue();
-                    Long w = e.getKey();
-                    if (mine.containsKey(w) && mineOwn.get(w).equals(theirsOwn.get(w))) {
-                        shared += e.getValue();
+                // the share of the other service's capacity that also serves this one: the same for all its tickets
+                double[] share = shares.computeIfAbsent(u.serviceId(), other -> {
+                    Map<Long, Double> theirs = weights.getOrDefault(other, Map.of());
+                    Map<Long, Boolean> theirsOwn = ownLine.getOrDefault(other, Map.of());
+                    double shared = 0;
+                    double total = 0;
+                    for (Map.Entry<Long, Double> e : theirs.entrySet()) {
+                        total += e.getValue();
+                        Long w = e.getKey();
+                        if (mine.containsKey(w) && mineOwn.get(w).equals(theirsOwn.get(w))) {
+                            shared += e.getValue();
+                        }
                     }
-                }
-                if (shared > 0) {
+                    return new double[] {shared, total};
+                });
+                if (share[0] > 0) {
                     before.add(u);
-                    work.put(u.id(), average(u.serviceId()) * shared / total);
+                    work.put(u.id(), average(u.serviceId()) * share[0] / share[1]);
                 }
             }
             before.sort(callingOrder);

@@ -1,5 +1,8 @@
 package org.openhall.attendance.internal;
 
+import static org.openhall.shared.xlsx.SheetCells.bordered;
+import static org.openhall.shared.xlsx.SheetCells.cell;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,7 +22,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.FillPatternType;
@@ -417,21 +419,6 @@ public class AttendanceReports {
             number(x, col, l.total(), plain);
         }
         sheet.createFreezePane(1, 3);
-    }
-
-    private static CellStyle bordered(Workbook wb) {
-        CellStyle s = wb.createCellStyle();
-        s.setBorderBottom(BorderStyle.THIN);
-        s.setBorderTop(BorderStyle.THIN);
-        s.setBorderLeft(BorderStyle.THIN);
-        s.setBorderRight(BorderStyle.THIN);
-        return s;
-    }
-
-    private static void cell(Row row, int col, String value, CellStyle style) {
-        Cell c = row.createCell(col);
-        c.setCellValue(value);
-        c.setCellStyle(style);
     }
 
     private static void number(Row row, int col, double value, CellStyle style) {

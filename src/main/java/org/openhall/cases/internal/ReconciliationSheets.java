@@ -1,5 +1,8 @@
 package org.openhall.cases.internal;
 
+import static org.openhall.shared.xlsx.SheetCells.bordered;
+import static org.openhall.shared.xlsx.SheetCells.cell;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.CellType;
@@ -146,21 +148,6 @@ public class ReconciliationSheets {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static CellStyle bordered(Workbook wb) {
-        CellStyle s = wb.createCellStyle();
-        s.setBorderBottom(BorderStyle.THIN);
-        s.setBorderTop(BorderStyle.THIN);
-        s.setBorderLeft(BorderStyle.THIN);
-        s.setBorderRight(BorderStyle.THIN);
-        return s;
-    }
-
-    private static void cell(Row row, int col, String value, CellStyle style) {
-        Cell c = row.createCell(col);
-        c.setCellValue(value);
-        c.setCellStyle(style);
     }
 
     private static void number(Row row, int col, @Nullable BigDecimal value, CellStyle style) {

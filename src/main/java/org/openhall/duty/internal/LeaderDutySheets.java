@@ -1,5 +1,7 @@
 package org.openhall.duty.internal;
 
+import static org.openhall.shared.xlsx.SheetCells.bordered;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -7,7 +9,6 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
-import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
@@ -95,14 +96,5 @@ public class LeaderDutySheets {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static CellStyle bordered(Workbook wb) {
-        CellStyle s = wb.createCellStyle();
-        s.setBorderBottom(BorderStyle.THIN);
-        s.setBorderTop(BorderStyle.THIN);
-        s.setBorderLeft(BorderStyle.THIN);
-        s.setBorderRight(BorderStyle.THIN);
-        return s;
     }
 }

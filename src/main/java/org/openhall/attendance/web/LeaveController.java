@@ -10,6 +10,7 @@ import org.openhall.organization.StaffSummary;
 import org.openhall.security.CurrentUser;
 import org.openhall.security.CurrentUsers;
 import org.openhall.shared.DomainException;
+import org.openhall.shared.web.PageMessages;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -32,9 +33,9 @@ class LeaveController {
     private final LeaveRequests requests;
     private final OrganizationApi org;
     private final CurrentUsers users;
-    private final LeavePages pages;
+    private final PageMessages pages;
 
-    LeaveController(LeaveRequests requests, OrganizationApi org, CurrentUsers users, LeavePages pages) {
+    LeaveController(LeaveRequests requests, OrganizationApi org, CurrentUsers users, PageMessages pages) {
         this.requests = requests;
         this.org = org;
         this.users = users;
@@ -85,7 +86,7 @@ class LeaveController {
             redirect.addFlashAttribute("flash", pages.text("att.leave.submitted"));
             return "redirect:/attendance/leave/" + id;
         } catch (DomainException e) {
-            response.setStatus(LeavePages.status(e));
+            response.setStatus(e.httpStatus());
             model.addAttribute("error", pages.text(e));
             model.addAttribute("errorField", e.field());
             try {
@@ -164,7 +165,7 @@ class LeaveController {
 
     private String detailWithError(CurrentUser user, long id, DomainException e, @Nullable String text, Model model,
             HttpServletResponse response) {
-        response.setStatus(LeavePages.status(e));
+        response.setStatus(e.httpStatus());
         model.addAttribute("d", requests.detail(user, id));
         model.addAttribute("error", pages.text(e));
         model.addAttribute("text", text);

@@ -18,6 +18,7 @@ import org.openhall.security.CurrentUser;
 import org.openhall.security.CurrentUsers;
 import org.openhall.security.Role;
 import org.openhall.shared.DomainException;
+import org.openhall.shared.web.PageMessages;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -40,11 +41,11 @@ class LeaveOfficeController {
     private final LeaveLeaders leaders;
     private final OrganizationApi org;
     private final CurrentUsers users;
-    private final LeavePages pages;
+    private final PageMessages pages;
     private final Clock clock;
 
     LeaveOfficeController(LeaveRequests requests, LeaveLeaders leaders, OrganizationApi org, CurrentUsers users,
-            LeavePages pages, Clock clock) {
+            PageMessages pages, Clock clock) {
         this.requests = requests;
         this.leaders = leaders;
         this.org = org;
@@ -116,7 +117,7 @@ class LeaveOfficeController {
             redirect.addFlashAttribute("flash", pages.text("att.leave.settings.saved"));
             return "redirect:/attendance/leave/settings" + (user.hasRole(Role.ADMIN) ? "?centre=" + c.id() : "");
         } catch (DomainException e) {
-            response.setStatus(LeavePages.status(e));
+            response.setStatus(e.httpStatus());
             model.addAttribute("error", pages.text(e));
             return settingsPage(c, new LeaveLeaders.Setup(new ArrayList<>(p), deputies), model);
         }

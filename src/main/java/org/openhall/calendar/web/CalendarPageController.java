@@ -210,13 +210,7 @@ class CalendarPageController {
     /** A refusal on a page (unknown centre or day): the error page with the matching status. */
     @ExceptionHandler(DomainException.class)
     void refused(DomainException e, HttpServletResponse response) throws IOException {
-        response.sendError(switch (e.kind()) {
-            case NOT_FOUND -> HttpServletResponse.SC_NOT_FOUND;
-            case FORBIDDEN -> HttpServletResponse.SC_FORBIDDEN;
-            case CONFLICT -> HttpServletResponse.SC_CONFLICT;
-            case INVALID -> HttpServletResponse.SC_BAD_REQUEST;
-            case UNPROCESSABLE -> 422;
-        });
+        response.sendError(e.httpStatus());
     }
 
     // ------------------------------------------------------------------ model

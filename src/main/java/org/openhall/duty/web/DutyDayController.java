@@ -145,7 +145,7 @@ class DutyDayController {
             }
             days.inspect(k, day, new DutyDays.InspectionData(window, staff, aspects, form.get("note")));
         } catch (DomainException e) {
-            response.setStatus(DutyPageAdvice.status(e));
+            response.setStatus(e.httpStatus());
             model.addAttribute("formError", text(e));
             model.addAttribute("errorField", e.field());
             fillForm(k, day, window, staff, results, notes, form.get("note"), model);

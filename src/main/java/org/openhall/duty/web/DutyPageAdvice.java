@@ -11,13 +11,10 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
         SwapPageController.class})
 class DutyPageAdvice {
 
-    static int status(DomainException e) {
-        return e.httpStatus();
-    }
 
     @ExceptionHandler(DomainException.class)
     String domain(DomainException e, HttpServletResponse response, Model model) {
-        int status = status(e);
+        int status = e.httpStatus();
         response.setStatus(status);
         model.addAttribute("status", status);
         return "error";

@@ -28,6 +28,7 @@ import org.openhall.security.CurrentUser;
 import org.openhall.security.CurrentUsers;
 import org.openhall.security.Role;
 import org.openhall.shared.DomainException;
+import org.openhall.shared.web.PageMessages;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -144,7 +145,7 @@ class ConsoleController {
             desk.signIn(windowId, user.staffId(), user.username());
             return "redirect:/queue/console";
         } catch (DomainException e) {
-            response.setStatus(PageMessages.status(e));
+            response.setStatus(e.httpStatus());
             chooser(user, model);
             model.addAttribute("error", messages.text(e));
             return "queue/console";
@@ -295,7 +296,7 @@ class ConsoleController {
                 .filter(x -> x.staffId() != null && x.staffId().equals(users.require().staffId()));
         if (htmx != null && w.isPresent()) {
             // the panel with the message in place (200, so that htmx swaps it in; the status is in a header)
-            response.setHeader("X-OpenHall-Status", String.valueOf(PageMessages.status(e)));
+            response.setHeader("X-OpenHall-Status", String.valueOf(e.httpStatus()));
             panel(w.get(), text, model);
             return "queue/console :: panel";
         }

@@ -173,13 +173,7 @@ class FloorController {
 
     @ExceptionHandler(DomainException.class)
     String refused(DomainException e, HttpServletResponse response, Model model) {
-        int status = switch (e.kind()) {
-            case NOT_FOUND -> 404;
-            case FORBIDDEN -> 403;
-            case CONFLICT -> 409;
-            case UNPROCESSABLE -> 422;
-            case INVALID -> 400;
-        };
+        int status = e.httpStatus();
         response.setStatus(status);
         model.addAttribute("status", status);
         return "error";

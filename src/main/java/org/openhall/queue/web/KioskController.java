@@ -18,6 +18,7 @@ import org.openhall.queue.internal.PageEstimates;
 import org.openhall.queue.internal.WaitEstimates;
 import org.openhall.security.DevicePrincipal;
 import org.openhall.shared.DomainException;
+import org.openhall.shared.web.PageMessages;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -112,7 +113,7 @@ class KioskController implements DevicePage {
                     "device:" + kiosk.deviceId());
             return "redirect:/devices/" + token + "/kiosk/tickets/" + issued.ticket().id() + "?new=1";
         } catch (DomainException e) {
-            response.setStatus(PageMessages.status(e));
+            response.setStatus(e.httpStatus());
             common(kiosk, token, model);
             model.addAttribute("digits", DIGITS);
         model.addAttribute("letters", LETTERS);
@@ -172,7 +173,7 @@ class KioskController implements DevicePage {
                 org.springframework.web.servlet.HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
         String token = vars == null ? "" : vars.getOrDefault("token", "");
         DevicePrincipal kiosk = access.require(token, DeviceKind.KIOSK);
-        response.setStatus(PageMessages.status(e));
+        response.setStatus(e.httpStatus());
         common(kiosk, token, model);
         model.addAttribute("errorText", messages.text(e));
         model.addAttribute("errorKind", e.kind().name());

@@ -42,13 +42,7 @@ class LiveStreamPageController {
     /** A refused stream answers with its status and no body (an EventSource cannot show one). */
     @ExceptionHandler(DomainException.class)
     ResponseEntity<Void> refused(DomainException e) {
-        int status = switch (e.kind()) {
-            case NOT_FOUND -> 404;
-            case FORBIDDEN -> 403;
-            case CONFLICT -> 409;
-            case UNPROCESSABLE -> 422;
-            case INVALID -> 400;
-        };
+        int status = e.httpStatus();
         return ResponseEntity.status(status).build();
     }
 }

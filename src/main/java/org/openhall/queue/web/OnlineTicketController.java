@@ -16,6 +16,7 @@ import org.openhall.queue.internal.QueuePageRules;
 import org.openhall.queue.internal.PageEstimates;
 import org.openhall.queue.internal.WaitEstimates;
 import org.openhall.shared.DomainException;
+import org.openhall.shared.web.PageMessages;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -88,7 +89,7 @@ class OnlineTicketController {
             return "redirect:/public/tickets/" + issued.ticket().id() + "?code="
                     + URLEncoder.encode(issued.ticket().publicCode(), StandardCharsets.UTF_8) + "&new=1";
         } catch (DomainException e) {
-            response.setStatus(PageMessages.status(e));
+            response.setStatus(e.httpStatus());
             if ("mobile".equals(e.field())) {
                 model.addAttribute("mobileError", messages.text(e));
             } else {

@@ -128,7 +128,7 @@ class PublicAppointmentController implements AppointmentPage {
             if (e.kind() == DomainException.Kind.NOT_FOUND) {
                 throw e;
             }
-            response.setStatus(status(e));
+            response.setStatus(e.httpStatus());
             if (e.field() != null) {
                 result.rejectValue(e.field(), e.messageKey(), e.args(), e.messageKey());
             } else {
@@ -217,7 +217,7 @@ class PublicAppointmentController implements AppointmentPage {
             if (e.kind() == DomainException.Kind.NOT_FOUND) {
                 return notFound(lookupForm, response, model);
             }
-            response.setStatus(status(e));
+            response.setStatus(e.httpStatus());
             model.addAttribute("refusal", messages.getMessage(e.messageKey(), e.args(), locale));
             return result(found.get(), lookupForm, model);
         }
@@ -270,13 +270,4 @@ class PublicAppointmentController implements AppointmentPage {
         return "queue/appointments/lookup";
     }
 
-    static int status(DomainException e) {
-        return switch (e.kind()) {
-            case NOT_FOUND -> 404;
-            case FORBIDDEN -> 403;
-            case CONFLICT -> 409;
-            case UNPROCESSABLE -> 422;
-            case INVALID -> 400;
-        };
-    }
 }

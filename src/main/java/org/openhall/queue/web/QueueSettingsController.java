@@ -19,6 +19,7 @@ import org.openhall.queue.internal.QueueServices;
 import org.openhall.security.CurrentUser;
 import org.openhall.security.CurrentUsers;
 import org.openhall.shared.DomainException;
+import org.openhall.shared.web.PageMessages;
 import org.openhall.shared.qr.QrCodes;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -259,8 +260,8 @@ class QueueSettingsController {
 
     @org.springframework.web.bind.annotation.ExceptionHandler(DomainException.class)
     String refused(DomainException e, jakarta.servlet.http.HttpServletResponse response, Model model) {
-        response.setStatus(PageMessages.status(e));
-        model.addAttribute("status", PageMessages.status(e));
+        response.setStatus(e.httpStatus());
+        model.addAttribute("status", e.httpStatus());
         return "error";
     }
 

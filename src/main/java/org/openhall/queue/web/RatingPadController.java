@@ -13,6 +13,7 @@ import org.openhall.queue.internal.QueueServices;
 import org.openhall.queue.internal.Ratings;
 import org.openhall.security.DevicePrincipal;
 import org.openhall.shared.DomainException;
+import org.openhall.shared.web.PageMessages;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -87,7 +88,7 @@ class RatingPadController implements DevicePage {
             model.addAttribute("state", "done");
         } catch (DomainException e) {
             if (htmx == null) {
-                response.setStatus(PageMessages.status(e));
+                response.setStatus(e.httpStatus());
             }
             model.addAttribute("state", "error");
             model.addAttribute("error", messages.text(e));

@@ -18,6 +18,7 @@ import org.openhall.queue.internal.QueueServices;
 import org.openhall.security.CurrentUser;
 import org.openhall.security.CurrentUsers;
 import org.openhall.shared.DomainException;
+import org.openhall.shared.web.PageMessages;
 import org.openhall.shared.MobileNumber;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -129,7 +130,7 @@ class StaffTicketController {
                     users.require().username());
             return "redirect:/queue/desk/tickets/" + issued.ticket().id() + "?new=1";
         } catch (DomainException e) {
-            response.setStatus(PageMessages.status(e));
+            response.setStatus(e.httpStatus());
             if ("mobile".equals(e.field())) {
                 model.addAttribute("mobileError", messages.text(e));
             } else {
@@ -157,7 +158,7 @@ class StaffTicketController {
     /** A refusal the page does not show inline (no centre, a ticket of another centre): the error page. */
     @org.springframework.web.bind.annotation.ExceptionHandler(DomainException.class)
     String refused(DomainException e, HttpServletResponse response, Model model) {
-        int status = PageMessages.status(e);
+        int status = e.httpStatus();
         response.setStatus(status);
         model.addAttribute("status", status);
         return "error";

@@ -61,13 +61,7 @@ public class ApiProblems {
 
     @ExceptionHandler(DomainException.class)
     ResponseEntity<ProblemDetail> domain(DomainException e) {
-        HttpStatus status = switch (e.kind()) {
-            case INVALID -> HttpStatus.BAD_REQUEST;
-            case NOT_FOUND -> HttpStatus.NOT_FOUND;
-            case CONFLICT -> HttpStatus.CONFLICT;
-            case UNPROCESSABLE -> HttpStatus.UNPROCESSABLE_CONTENT;
-            case FORBIDDEN -> HttpStatus.FORBIDDEN;
-        };
+        HttpStatus status = HttpStatus.valueOf(e.httpStatus());
         String type = switch (e.kind()) {
             case INVALID -> "validation";
             case NOT_FOUND -> "not-found";

@@ -6,18 +6,17 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import org.openhall.shared.jdbc.SeparateTransactions;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * CASE-3: readable, unique case numbers {@code {centreCode}-{yyyyMMdd}-{seq:0000}}, the date in the centre's zone and
  * the sequence per centre and day from {@code cas_number_sequence}.
  *
- * <p>A number is taken in a short transaction of its own ({@code REQUIRES_NEW}): the sequence row is locked only for
+ * <p>A number is taken in a short transaction of its own ({@link SeparateTransactions}, on connections of its own: the
+ * intake usually holds one of the application's already): the sequence row is locked only for
  * the increment ({@code update ... set last_seq = last_seq + 1}), not for the whole intake, and the number is
  * committed before the case is written. So a number is <b>never given twice</b>; when the intake that took it fails
  * afterwards the number is <b>skipped</b> (a gap in the day's sequence), never reused. The first number of a day
@@ -29,15 +28,12 @@ class CaseNumbers {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd");
 
-    private final JdbcClient jdbc;
     private final Clock clock;
-    private final TransactionTemplate separate;
+    private final SeparateTransactions separate;
 
-    CaseNumbers(JdbcClient jdbc, Clock clock, PlatformTransactionManager transactions) {
-        this.jdbc = jdbc;
+    CaseNumbers(Clock clock, SeparateTransactions separate) {
         this.clock = clock;
-        this.separate = new TransactionTemplate(transactions);
-        this.separate.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.separate = separate;
     }
 
     static String format(String centreCode, LocalDate date, int seq) {
@@ -59,18 +55,15 @@ class CaseNumbers {
         LocalDate day = LocalDate.ofInstant(now, zone);
         for (int attempt = 0; ; attempt++) {
             try {
-                String number = separate.execute(tx -> {
-                    int seq = increment(centreId, day);
+                String number = separate.execute(side -> {
+                    int seq = increment(side, centreId, day);
                     String n = format(centreCode, day, seq);
                     if (reserve) {
-                        jdbc.sql("insert into cas_reserved_number (number, centre_id, reserved_at) values (:n, :c, :t)")
+                        side.sql("insert into cas_reserved_number (number, centre_id, reserved_at) values (:n, :c, :t)")
                                 .param("n", n).param("c", centreId).param("t", Timestamp.from(now)).update();
                     }
                     return n;
                 });
-                if (number == null) {
-                    throw new IllegalStateException("no case number");
-                }
                 return number;
             } catch (DuplicateKeyException raced) {
                 // another first intake of the day inserted the row between our update and our insert
@@ -81,7 +74,7 @@ class CaseNumbers {
         }
     }
 
-    private int increment(long centreId, LocalDate day) {
+    private static int increment(JdbcClient jdbc, long centreId, LocalDate day) {
         int rows = jdbc.sql("update cas_number_sequence set last_seq = last_seq + 1 where centre_id = :c and seq_date = :d")
                 .param("c", centreId).param("d", day).update();
         if (rows == 0) {

@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
 import org.openhall.notification.Channel;
 import org.openhall.notification.DeliveryStatus;
 import org.openhall.notification.Inbox;
+import org.openhall.shared.jdbc.SeparateTransactions;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -19,18 +20,21 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The delivery log ({@code ntf_delivery}) and the in-system messages ({@code ntf_message}). A notification is
- * recorded in a transaction of its own, so that a rollback of the caller does not erase the record of a message
- * that went out.
+ * recorded in a transaction of its own ({@link SeparateTransactions}, on connections of its own: the caller is mostly a
+ * listener holding one of the application's), so that a rollback of the caller does not erase the record of a
+ * message that went out.
  */
 @Repository
 public class DeliveryLog {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final SeparateTransactions separate;
 
-    DeliveryLog(JdbcClient jdbc, Clock clock) {
+    DeliveryLog(JdbcClient jdbc, Clock clock, SeparateTransactions separate) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.separate = separate;
     }
 
     /** A notification to record: where it went and what it said. */
@@ -38,29 +42,29 @@ public class DeliveryLog {
             @Nullable String subject, String body) {
     }
 
-    /** Records an e-mail or SMS with its outcome; returns the delivery's id. */
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    /** Records an e-mail or SMS with its outcome, committed at once; returns the delivery's id. */
     public long record(Entry e, Outcome outcome) {
-        return insert(e, outcome);
+        return separate.execute(side -> insert(side, e, outcome));
     }
 
-    /** Records an in-system message: the delivery (SENT) and the message in its inbox. */
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    /** Records an in-system message, committed at once: the delivery (SENT) and the message in its inbox. */
     public long recordMessage(Entry e, @Nullable String link) {
-        Instant now = clock.instant();
-        long id = insert(e, Outcome.sent(1));
-        jdbc.sql("""
+        return separate.execute(side -> {
+            Instant now = clock.instant();
+            long id = insert(side, e, Outcome.sent(1));
+            side.sql("""
                 insert into ntf_message (centre_id, delivery_id, inbox, subject, body, link, sent_at)
                 values (:c, :d, :i, :s, :b, :l, :t)""")
                 .param("c", e.centreId()).param("d", id).param("i", e.recipient()).param("s", e.subject())
                 .param("b", e.body()).param("l", link).param("t", Timestamp.from(now)).update();
-        return id;
+            return id;
+        });
     }
 
-    private long insert(Entry e, Outcome o) {
+    private long insert(JdbcClient side, Entry e, Outcome o) {
         Instant now = clock.instant();
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
-        jdbc.sql("""
+        side.sql("""
                 insert into ntf_delivery (centre_id, channel, recipient, recipient_masked, subject, body, status, detail,
                                           attempts, created_at, sent_at)
                 values (:c, :ch, :r, :rm, :s, :b, :st, :d, :a, :t, :sent)""")

@@ -1,6 +1,5 @@
 package org.openhall.queue.internal;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -9,8 +8,7 @@ import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.openhall.shared.jdbc.SidePool;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -22,15 +20,13 @@ import tools.jackson.databind.json.JsonMapper;
  * one watermark per node), by id (late arrivals), after a stream's last event (replay), and the latest events of a kind
  * (what a display shows on opening).
  *
- * <p>The log is read over a little pool of its own ({@value #CONNECTIONS} connections, the application pool's settings
- * otherwise; also the one {@link PgLiveBridge} listens and notifies on), not the application's pool: under a full load
+ * <p>The log is read over a little pool of its own ({@link SidePool}, {@value #CONNECTIONS} connections; also the one
+ * {@link PgLiveBridge} listens and notifies on), not the application's pool: under a full load
  * of desk commands every connection of that pool is taken and a line of commands waits for the next, and the displays
  * must not wait in that line. Without a Hikari pool underneath (never in the application) it reads over the given one.
  */
 @Component
 class LiveLog implements DisposableBean {
-
-    private static final Logger log = LoggerFactory.getLogger(LiveLog.class);
 
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
     };
@@ -50,35 +46,10 @@ class LiveLog implements DisposableBean {
     private final JsonMapper json;
 
     LiveLog(DataSource dataSource, JsonMapper json) {
-        this.pool = ownPool(dataSource);
+        this.pool = SidePool.copyOf(dataSource, "live", CONNECTIONS);
         this.dataSource = pool != null ? pool : dataSource;
         this.jdbc = JdbcClient.create(this.dataSource);
         this.json = json;
-    }
-
-    private static @Nullable HikariDataSource ownPool(DataSource app) {
-        try {
-            if (!app.isWrapperFor(HikariDataSource.class)) {
-                return null;
-            }
-            HikariDataSource hikari = app.unwrap(HikariDataSource.class);
-            HikariConfig config = new HikariConfig();
-            hikari.copyStateTo(config);
-            config.setPoolName((hikari.getPoolName() == null ? "openhall" : hikari.getPoolName()) + "-live");
-            config.setMaximumPoolSize(CONNECTIONS);
-            config.setMinimumIdle(1);
-            config.setAutoCommit(true);
-            config.setReadOnly(false);
-            config.setRegisterMbeans(false);
-            config.setMetricRegistry(null);
-            config.setHealthCheckRegistry(null);
-            // the application's pool reports a database that is not there; this one tries again when asked
-            config.setInitializationFailTimeout(-1);
-            return new HikariDataSource(config);
-        } catch (SQLException | RuntimeException e) {
-            log.warn("Live events: no pool of their own ({}), reading over the application's", e.toString());
-            return null;
-        }
     }
 
     /** Where the hub and the bridge between nodes take their connections. */

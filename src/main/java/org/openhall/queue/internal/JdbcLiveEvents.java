@@ -9,6 +9,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
@@ -52,21 +54,22 @@ class JdbcLiveEvents implements LiveEvents {
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public List<Long> appendAll(long centreId, List<Draft> events) {
-        return insert(centreId, events, null);
+        return insert(centreId, events, List.of()).ids();
     }
 
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
-    public List<Long> appendAll(long centreId, List<Draft> events, Insert with) {
+    public Appended appendAll(long centreId, List<Draft> events, List<Write> with) {
         return insert(centreId, events, with);
     }
 
-    private List<Long> insert(long centreId, List<Draft> events, @Nullable Insert with) {
+    private Appended insert(long centreId, List<Draft> events, List<Write> with) {
+        int[] rows = new int[with.size()];
         if (events.isEmpty()) {
-            if (with != null) {
-                jdbc.sql(with.sql()).params(with.params()).update();
+            for (int i = 0; i < with.size(); i++) {
+                rows[i] = jdbc.sql(with.get(i).sql()).params(with.get(i).params()).update();
             }
-            return List.of();
+            return new Appended(List.of(), rows);
         }
         Instant now = clock.instant();
         StringBuilder values = new StringBuilder();
@@ -83,19 +86,31 @@ class JdbcLiveEvents implements LiveEvents {
             params.put("e_p" + i, json.writeValueAsString(e.data()));
         }
         String insert = "insert into q_event (centre_id, event_type, window_id, payload, created_at) values " + values;
-        List<Long> ids;
-        if (with != null && postgres()) {
-            // one round trip: the command's other insert as a data-modifying with
-            params.putAll(with.params());
-            ids = jdbc.sql("with companion as (" + with.sql() + ") " + insert + " returning id").params(params)
-                    .query(Long.class).list();
+        List<Long> ids = new ArrayList<>(events.size());
+        if (!with.isEmpty() && postgres()) {
+            // one round trip: the command's other writes as data-modifying withs, each counting the rows it changed
+            StringBuilder sql = new StringBuilder("with ");
+            StringBuilder counts = new StringBuilder();
+            for (int i = 0; i < with.size(); i++) {
+                String prefix = "w" + i + "_";
+                sql.append("w").append(i).append(" as (").append(prefixed(with.get(i).sql(), prefix))
+                        .append(" returning 1), ");
+                with.get(i).params().forEach((k, v) -> params.put(prefix + k, v));
+                counts.append(", (select count(*) from w").append(i).append(")");
+            }
+            sql.append("ev as (").append(insert).append(" returning id) select id").append(counts).append(" from ev");
+            jdbc.sql(sql.toString()).params(params).query(rs -> {
+                ids.add(rs.getLong(1));
+                for (int i = 0; i < rows.length; i++) {
+                    rows[i] = rs.getInt(i + 2);
+                }
+            });
         } else {
-            if (with != null) {
-                jdbc.sql(with.sql()).params(with.params()).update();
+            for (int i = 0; i < with.size(); i++) {
+                rows[i] = jdbc.sql(with.get(i).sql()).params(with.get(i).params()).update();
             }
             GeneratedKeyHolder keys = new GeneratedKeyHolder();
             jdbc.sql(insert).params(params).update(keys, "id");
-            ids = new ArrayList<>();
             for (Map<String, Object> row : keys.getKeyList()) {
                 ids.add(((Number) row.values().iterator().next()).longValue());
             }
@@ -115,7 +130,24 @@ class JdbcLiveEvents implements LiveEvents {
                 h.appended(appended);
             }
         }
-        return ids;
+        return new Appended(ids, rows);
+    }
+
+    private static final Pattern PARAMETER = Pattern.compile("(?<![:\\w]):([A-Za-z_]\\w*)");
+    /** Statements with their parameters renamed, by prefix and statement (a few dozen: the desk's writes). */
+    private final Map<String, String> renamed = new ConcurrentHashMap<>();
+
+    /** {@code sql} with each named parameter {@code :x} renamed {@code :<prefix>x}. */
+    private String prefixed(String sql, String prefix) {
+        String key = prefix + '\u0000' + sql;
+        String done = renamed.get(key);
+        if (done == null) {
+            done = PARAMETER.matcher(sql).replaceAll(":" + prefix + "$1");
+            if (renamed.size() < 500) {
+                renamed.put(key, done);
+            }
+        }
+        return done;
     }
 
     private boolean postgres() {

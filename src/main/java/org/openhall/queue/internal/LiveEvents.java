@@ -21,14 +21,20 @@ public interface LiveEvents {
     List<Long> appendAll(long centreId, List<Draft> events);
 
     /**
-     * As {@link #appendAll(long, List)}, with one more insert of the same command ({@code insert into … values …} with
-     * named parameters not starting with {@code e_}) sent in the same round trip: on PostgreSQL as a data-modifying
-     * {@code with} of the events' insert, elsewhere as a statement of its own just before it.
+     * As {@link #appendAll(long, List)}, with the command's other writes ({@code update …} or {@code insert … values …}
+     * with named parameters, any names) sent in the same round trip: on PostgreSQL as data-modifying {@code with}s of
+     * the events' insert, elsewhere each as a statement of its own, in this order, just before it. Returns the events'
+     * ids and the rows each write changed: a command checks its conditional updates there and, if one changed no row,
+     * throws, which rolls all of it back.
      */
-    List<Long> appendAll(long centreId, List<Draft> events, Insert with);
+    Appended appendAll(long centreId, List<Draft> events, List<Write> with);
 
-    /** An insert sent together with the events. */
-    record Insert(String sql, Map<String, Object> params) {
+    /** A write of a command sent together with its events. */
+    record Write(String sql, Map<String, Object> params) {
+    }
+
+    /** The events' ids (ascending) and the rows changed by each write, in the order of the writes. */
+    record Appended(List<Long> ids, int[] rows) {
     }
 
     /** An event to append: its type, window (if any) and data (values not null). */

@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -421,9 +422,18 @@ class QueueDeskService implements QueueDesk {
         return write(() -> {
             WindowInfo window = windowInfo(windowId);
             Instant now = now();
-            WindowRow state = toCalling(window, now);
             LocalDate today = today(window.centreId(), now);
-            Optional<TicketRow> called = claimFirst(window, state, candidates(window, today, true), now);
+            WindowRow state;
+            List<PriorityRule.Candidate> own;
+            if (postgres()) {
+                Calling calling = toCallingWithCandidates(window, today);
+                state = calling.state();
+                own = calling.candidates();
+            } else {
+                state = toCalling(window, now);
+                own = candidates(window, today, true);
+            }
+            Optional<TicketRow> called = claimFirst(window, state, own, now);
             if (called.isEmpty() && rules.dispatch()) {
                 // Q-10: nobody waits for the window's own services: it takes those it is also qualified for
                 called = claimFirst(window, state, candidates(window, today, false), now);
@@ -482,6 +492,48 @@ class QueueDeskService implements QueueDesk {
                 r.pauseReason(), r.pauseNote(), r.pauseUntil(), r.priorityStreak(), r.since(), r.version() - 1);
     }
 
+    /** The window moved to CALLING (as it was before) and the tickets waiting for its own line. */
+    private record Calling(WindowRow state, List<PriorityRule.Candidate> candidates) {
+    }
+
+    /**
+     * {@link #toCalling} and {@link #candidates} of the window's own line in one statement (PostgreSQL): the window's
+     * row is moved and locked by the data-modifying {@code with}, the waiting tickets read beside it.
+     */
+    private Calling toCallingWithCandidates(WindowInfo window, LocalDate today) {
+        List<WindowRow> moved = new ArrayList<>(1);
+        List<PriorityRule.Candidate> waiting = new ArrayList<>();
+        jdbc.sql("""
+                with w as (
+                    update q_window_state set status = 'CALLING', version = version + 1
+                    where window_id = :w and status = 'IDLE' and current_ticket_id is null and staff_id is not null
+                    returning *)
+                select w.*, t.id as t_id, t.priority_class as t_priority_class, t.queued_at as t_queued_at,
+                    t.rank_at as t_rank_at
+                from w left join q_ticket t on t.centre_id = :c and t.business_date = :d and t.status = 'WAITING'
+                  and ((t.target_window_id is null and t.service_id in
+                        (select ws.service_id from q_window_service ws where ws.window_id = :w and ws.own_line = true))
+                       or t.target_window_id = :w)""")
+                .param("w", window.id()).param("c", window.centreId()).param("d", today)
+                .query(rs -> {
+                    if (moved.isEmpty()) {
+                        moved.add(WindowRow.map(rs, 0));
+                    }
+                    long id = rs.getLong("t_id");
+                    if (!rs.wasNull()) {
+                        waiting.add(new PriorityRule.Candidate(id, PriorityClass.valueOf(rs.getString("t_priority_class")),
+                                rs.getTimestamp("t_queued_at").toInstant(), rs.getTimestamp("t_rank_at").toInstant()));
+                    }
+                });
+        if (moved.isEmpty()) {
+            idle(window); // says why: not signed in, paused, busy
+            throw DomainException.conflict("queue.window.changed", window.number());
+        }
+        WindowRow r = moved.getFirst();
+        return new Calling(new WindowRow(r.windowId(), r.centreId(), WindowStatus.IDLE, r.staffId(), r.sessionId(), null,
+                r.pauseReason(), r.pauseNote(), r.pauseUntil(), r.priorityStreak(), r.since(), r.version() - 1), waiting);
+    }
+
     private List<PriorityRule.Candidate> candidates(WindowInfo window, LocalDate today, boolean ownLine) {
         return jdbc.sql("""
                 select t.id, t.priority_class, t.queued_at, t.rank_at from q_ticket t
@@ -498,7 +550,17 @@ class QueueDeskService implements QueueDesk {
     private Optional<TicketRow> claimFirst(WindowInfo window, WindowRow state, List<PriorityRule.Candidate> waiting,
             Instant now) {
         for (PriorityRule.Candidate c : priority.callOrder(waiting, state.priorityStreak(), now)) {
-            if (claim(window, state, c.id(), now)) {
+            if (postgres()) {
+                // claimed and read in one statement
+                Optional<TicketRow> claimed = jdbc.sql("with c as (" + CLAIM + SKIP_LOCKED + " returning *) "
+                                + "select c.*, s.code as service_code, s.name as service_name from c "
+                                + "join q_service s on s.id = c.service_id")
+                        .param("w", window.id()).param("s", state.staffId(), Types.BIGINT)
+                        .param("now", Timestamp.from(now)).param("id", c.id()).query(TicketRow::map).optional();
+                if (claimed.isPresent()) {
+                    return claimed;
+                }
+            } else if (claim(window, state, c.id(), now)) {
                 return Optional.of(row(c.id()));
             }
         }
@@ -541,14 +603,18 @@ class QueueDeskService implements QueueDesk {
     /** {@code t}: the ticket as read after the claim (CALLED by this window). */
     private TicketView afterCall(WindowInfo window, WindowRow state, TicketRow t, Instant now, String actor) {
         int streak = PriorityRule.nextStreak(state.priorityStreak(), t.priority());
-        jdbc.sql("""
+        Map<String, Object> p = new HashMap<>();
+        p.put("t", t.id());
+        p.put("streak", streak);
+        p.put("now", Timestamp.from(now));
+        p.put("w", window.id());
+        // the window's row is locked by this transaction since its move to CALLING: sent with the history and events
+        Checked holds = new Checked(new LiveEvents.Write("""
                 update q_window_state set current_ticket_id = :t, priority_streak = :streak, since = :now
-                where window_id = :w""")
-                .param("t", t.id()).param("streak", streak).param("now", Timestamp.from(now)).param("w", window.id())
-                .update();
+                where window_id = :w""", p), null);
         WindowRow after = state.moved(WindowStatus.CALLING, t.id(), now);
         historyAndEvents(t.centreId(), t.id(), "CALL", window.id(), state.staffId(), actor, null, now,
-                List.of(called(window, t, false), windowState(window, after)));
+                List.of(called(window, t, false), windowState(window, after)), List.of(holds));
         publisher.publishEvent(new TicketCalled(t.centreId(), t.id(), t.number(), t.serviceId(), window.id(),
                 Objects.requireNonNull(state.staffId()), t.queuedAt(), now));
         return view(t, window);
@@ -603,23 +669,23 @@ class QueueDeskService implements QueueDesk {
      */
     private TicketView leaveCalling(long windowId, String actor, TicketStatus to) {
         WindowInfo window = windowInfo(windowId);
-        WindowRow state = withTicket(window, WindowStatus.CALLING);
-        TicketRow t = row(Objects.requireNonNull(state.currentTicketId()));
+        Held held = held(window, WindowStatus.CALLING);
+        WindowRow state = held.state();
+        TicketRow t = held.ticket();
         Instant now = now();
         boolean serving = to == TicketStatus.SERVING;
-        if (serving) {
-            updateTicket(t, "status = 'SERVING', serving_at = :now", Map.of("now", Timestamp.from(now)));
-        } else {
-            updateTicket(t, "status = 'SKIPPED', skipped_at = :now, skip_count = skip_count + 1",
-                    Map.of("now", Timestamp.from(now)));
-        }
-        addSession(state.sessionId(), "walking_seconds", t.calledAt(), now);
         WindowStatus next = serving ? WindowStatus.SERVING : WindowStatus.IDLE;
-        guard(window, state, next.name(), now, "", Map.of());
+        // read once (window and ticket), written once (the ticket, the session, the window, history and events)
         historyAndEvents(t.centreId(), t.id(), serving ? "START" : "SKIP", window.id(), state.staffId(), actor, null,
                 now, List.of(
                 new LiveEvents.Draft(serving ? "ticket.serving" : "ticket.skipped", window.id(), ticketData(t, window)),
-                windowState(window, state.moved(next, serving ? t.id() : null, now))));
+                windowState(window, state.moved(next, serving ? t.id() : null, now))),
+                Arrays.asList(
+                        serving ? ticketWrite(t, "status = 'SERVING', serving_at = :now", Map.of("now", Timestamp.from(now)))
+                                : ticketWrite(t, "status = 'SKIPPED', skipped_at = :now, skip_count = skip_count + 1",
+                                        Map.of("now", Timestamp.from(now))),
+                        sessionWrite(state.sessionId(), "walking_seconds", t.calledAt(), now),
+                        guardWrite(window, state, next.name(), now, "", Map.of())));
         return view(serving ? t.serving(now) : t.skipped(now), window);
     }
 
@@ -718,39 +784,41 @@ class QueueDeskService implements QueueDesk {
     public TicketView finish(long windowId, @Nullable String caseNumber, String actor) {
         return write(() -> {
             WindowInfo window = windowInfo(windowId);
-            WindowRow state = signedIn(window);
-            if (state.currentTicketId() == null
-                    || (state.status() != WindowStatus.SERVING && state.status() != WindowStatus.CALLING)) {
-                throw DomainException.conflict("queue.ticket.notServing", window.number());
-            }
+            Held held = held(window, null);
+            WindowRow state = held.state();
             String cn = caseNumber == null || caseNumber.isBlank() ? null : caseNumber.strip();
             if (cn != null && !CASE_NUMBER.matcher(cn).matches()) {
                 throw DomainException.invalid("caseNumber", "queue.finish.caseNumber.invalid");
             }
-            TicketRow t = row(state.currentTicketId());
+            TicketRow t = held.ticket();
             Instant now = now();
             Instant servingAt = t.servingAt() != null ? t.servingAt() : now;
-            accountTicketTime(state, t, now);
+            boolean chained = !t.nextServiceIds().isEmpty();
+            List<@Nullable Checked> writes = new ArrayList<>();
+            writes.add(accountWrite(state, t, now));
             Map<String, Object> p = new HashMap<>();
             p.put("now", Timestamp.from(now));
             p.put("serving", Timestamp.from(servingAt));
             p.put("cn", cn == null ? new org.springframework.jdbc.core.SqlParameterValue(Types.VARCHAR, null) : cn);
-            boolean chained = !t.nextServiceIds().isEmpty();
             if (chained) {
                 // Q-2 多窗联办: on to the next service without queueing again (the original queue time is kept)
                 List<Long> rest = t.nextServiceIds().subList(1, t.nextServiceIds().size());
                 p.put("next", t.nextServiceIds().getFirst());
                 p.put("rest", rest.isEmpty() ? new org.springframework.jdbc.core.SqlParameterValue(Types.VARCHAR, null)
                         : Objects.requireNonNull(TicketRow.csv(rest)));
+                // the ticket is read back below: its writes go at once
+                run(writes.getFirst());
+                writes.clear();
                 updateTicket(t, """
                         status = 'WAITING', service_id = :next, next_service_ids = :rest, window_id = null, staff_id = null,
                         called_at = null, serving_at = null, target_window_id = null,
                         case_number = coalesce(:cn, case_number)""", p);
+                guard(window, state, "IDLE", now, "", Map.of());
             } else {
-                updateTicket(t, """
-                        status = 'DONE', serving_at = :serving, finished_at = :now, case_number = coalesce(:cn, case_number)""", p);
+                writes.add(ticketWrite(t, """
+                        status = 'DONE', serving_at = :serving, finished_at = :now, case_number = coalesce(:cn, case_number)""", p));
+                writes.add(guardWrite(window, state, "IDLE", now, "", Map.of()));
             }
-            guard(window, state, "IDLE", now, "", Map.of());
             TicketRow after = chained ? row(t.id()) : t.done(servingAt, now, cn);
             Map<String, Object> data = ticketData(t, window);
             if (chained) {
@@ -767,7 +835,7 @@ class QueueDeskService implements QueueDesk {
             }
             events.add(windowState(window, state.moved(WindowStatus.IDLE, null, now)));
             historyAndEvents(t.centreId(), t.id(), chained ? "FINISH_STEP" : "FINISH", window.id(), state.staffId(),
-                    actor, cn, now, events);
+                    actor, cn, now, events, writes);
             publisher.publishEvent(new ServiceFinished(t.centreId(), t.id(), t.number(), t.serviceId(), window.id(),
                     Objects.requireNonNull(state.staffId()), t.queuedAt(),
                     t.calledAt() != null ? t.calledAt() : servingAt, servingAt, now));
@@ -945,15 +1013,60 @@ class QueueDeskService implements QueueDesk {
     }
 
     /** Has a ticket in {@code status} (CALLING / SERVING; null: either). */
+    /** A window's state row and the ticket it holds. */
+    private record Held(WindowRow state, TicketRow ticket) {
+    }
+
+    /**
+     * As {@link #withTicket}, with the ticket the window holds read in the same statement (one round trip): the
+     * window's columns prefixed {@code s_}, the ticket's as {@link TicketRow#map} reads them.
+     */
+    private Held held(WindowInfo window, @Nullable WindowStatus status) {
+        List<Held> rows = new ArrayList<>(1);
+        List<WindowRow> states = new ArrayList<>(1);
+        jdbc.sql("""
+                select s.window_id as s_window_id, s.centre_id as s_centre_id, s.status as s_status,
+                    s.staff_id as s_staff_id, s.session_id as s_session_id, s.current_ticket_id as s_current_ticket_id,
+                    s.pause_reason as s_pause_reason, s.pause_note as s_pause_note, s.pause_until as s_pause_until,
+                    s.priority_streak as s_priority_streak, s.since as s_since, s.version as s_version,
+                    t.*, sv.code as service_code, sv.name as service_name
+                from q_window_state s
+                left join q_ticket t on t.id = s.current_ticket_id
+                left join q_service sv on sv.id = t.service_id
+                where s.window_id = :w""")
+                .param("w", window.id()).query(rs -> {
+                    WindowRow state = WindowRow.map(rs, "s_");
+                    states.add(state);
+                    if (rs.getObject("id") != null) {
+                        rows.add(new Held(state, TicketRow.map(rs, 0)));
+                    }
+                });
+        WindowRow state = states.isEmpty() ? null : states.getFirst();
+        if (state == null || !state.signedIn()) {
+            throw DomainException.conflict("queue.window.notSignedIn", window.number());
+        }
+        check(window, state, status);
+        if (rows.isEmpty()) {
+            throw new IllegalStateException("window " + window.id() + " holds ticket " + state.currentTicketId()
+                    + ", which is not there");
+        }
+        return rows.getFirst();
+    }
+
     private WindowRow withTicket(WindowInfo window, @Nullable WindowStatus status) {
         WindowRow state = signedIn(window);
+        check(window, state, status);
+        return state;
+    }
+
+    /** The window holds a ticket, CALLING if {@code status} says so, else CALLING or SERVING. */
+    private static void check(WindowInfo window, WindowRow state, @Nullable WindowStatus status) {
         boolean ok = state.currentTicketId() != null && (status == null ? state.status() == WindowStatus.CALLING
                 || state.status() == WindowStatus.SERVING : state.status() == status);
         if (!ok) {
             throw DomainException.conflict(status == WindowStatus.CALLING ? "queue.window.nothingCalled"
                     : "queue.ticket.notServing", window.number());
         }
-        return state;
     }
 
     /**
@@ -961,6 +1074,12 @@ class QueueDeskService implements QueueDesk {
      * that one window holds one ticket, whichever thread or node calls. 409 when it changed meanwhile.
      */
     private void guard(WindowInfo window, WindowRow state, String status, Instant now, String extraSet,
+            Map<String, Object> extra) {
+        run(guardWrite(window, state, status, now, extraSet, extra));
+    }
+
+    /** {@link #guard} as a write to send with the command's events. */
+    private Checked guardWrite(WindowInfo window, WindowRow state, String status, Instant now, String extraSet,
             Map<String, Object> extra) {
         Map<String, Object> p = new HashMap<>(extra);
         p.put("status", status);
@@ -970,56 +1089,112 @@ class QueueDeskService implements QueueDesk {
         p.put("current", state.status().name());
         // CALLING: afterCall sets the ticket; SERVING keeps it; every other state holds none
         String keepTicket = "CALLING".equals(status) || "SERVING".equals(status) ? "" : "current_ticket_id = null,";
-        int rows = jdbc.sql("update q_window_state set status = :status, " + keepTicket + extraSet
-                + " since = :now, version = version + 1 where window_id = :w and version = :v and status = :current")
-                .params(p).update();
-        if (rows != 1) {
-            throw DomainException.conflict("queue.window.changed", window.number());
-        }
+        return new Checked(new LiveEvents.Write("update q_window_state set status = :status, " + keepTicket + extraSet
+                + " since = :now, version = version + 1 where window_id = :w and version = :v and status = :current", p),
+                () -> DomainException.conflict("queue.window.changed", window.number()));
     }
 
     private void updateTicket(TicketRow t, String set, Map<String, Object> params) {
+        run(ticketWrite(t, set, params));
+    }
+
+    /** {@link #updateTicket} as a write to send with the command's events. */
+    private Checked ticketWrite(TicketRow t, String set, Map<String, Object> params) {
         Map<String, Object> p = new HashMap<>(params);
         p.put("id", t.id());
         p.put("v", t.version());
-        int rows = jdbc.sql("update q_ticket set " + set + ", version = version + 1 where id = :id and version = :v")
-                .params(p).update();
-        if (rows != 1) {
-            throw DomainException.conflict("queue.ticket.changed", t.number());
-        }
+        return new Checked(new LiveEvents.Write(
+                "update q_ticket set " + set + ", version = version + 1 where id = :id and version = :v", p),
+                () -> DomainException.conflict("queue.ticket.changed", t.number()));
     }
 
     /** Adds the walking (called, not yet at the counter) or serving time of the window's ticket to its session. */
     private void accountTicketTime(WindowRow state, TicketRow t, Instant now) {
+        run(accountWrite(state, t, now));
+    }
+
+    private @Nullable Checked accountWrite(WindowRow state, TicketRow t, Instant now) {
         if (t.status() == TicketStatus.SERVING && t.servingAt() != null) {
-            addSession(state.sessionId(), "serving_seconds", t.servingAt(), now);
+            return sessionWrite(state.sessionId(), "serving_seconds", t.servingAt(), now);
         } else if (t.status() == TicketStatus.CALLED && t.calledAt() != null) {
-            addSession(state.sessionId(), "walking_seconds", t.calledAt(), now);
+            return sessionWrite(state.sessionId(), "walking_seconds", t.calledAt(), now);
         }
+        return null;
     }
 
     private void addSession(@Nullable Long sessionId, String column, @Nullable Instant from, Instant to) {
+        run(sessionWrite(sessionId, column, from, to));
+    }
+
+    /** The seconds from {@code from} to {@code to} added to a column of the session; null if there are none. */
+    private @Nullable Checked sessionWrite(@Nullable Long sessionId, String column, @Nullable Instant from, Instant to) {
         if (sessionId == null || from == null || !to.isAfter(from)) {
+            return null;
+        }
+        Map<String, Object> p = new HashMap<>();
+        p.put("s", Duration.between(from, to).toSeconds());
+        p.put("id", sessionId);
+        return new Checked(new LiveEvents.Write("update q_session set " + column + " = " + column + " + :s where id = :id",
+                p), null);
+    }
+
+    /**
+     * A write of a command and, for a conditional one, the refusal when it changed no row. A command either runs it at
+     * once ({@link #run}) or sends it with its history row and events ({@link #historyAndEvents(long, long, String,
+     * Long, Long, String, String, Instant, List, List)}): one round trip on PostgreSQL.
+     */
+    private record Checked(LiveEvents.Write write, @Nullable Supplier<DomainException> refused) {
+    }
+
+    private void run(@Nullable Checked c) {
+        if (c == null) {
             return;
         }
-        long seconds = Duration.between(from, to).toSeconds();
-        jdbc.sql("update q_session set " + column + " = " + column + " + :s where id = :id")
-                .param("s", seconds).param("id", sessionId).update();
+        int rows = jdbc.sql(c.write().sql()).params(c.write().params()).update();
+        if (rows != 1 && c.refused() != null) {
+            throw c.refused().get();
+        }
     }
 
     private void history(long centreId, long ticketId, String action, @Nullable Long windowId, @Nullable Long staffId,
             String actor, @Nullable String note, Instant at) {
-        LiveEvents.Insert h = historyRow(centreId, ticketId, action, windowId, staffId, actor, note, at);
+        LiveEvents.Write h = historyRow(centreId, ticketId, action, windowId, staffId, actor, note, at);
         jdbc.sql(h.sql()).params(h.params()).update();
     }
 
     /** The history row and the live events of a command, its last writes, in one round trip (PostgreSQL). */
     private void historyAndEvents(long centreId, long ticketId, String action, @Nullable Long windowId,
             @Nullable Long staffId, String actor, @Nullable String note, Instant at, List<LiveEvents.Draft> events) {
-        live.appendAll(centreId, events, historyRow(centreId, ticketId, action, windowId, staffId, actor, note, at));
+        historyAndEvents(centreId, ticketId, action, windowId, staffId, actor, note, at, events, List.of());
     }
 
-    private static LiveEvents.Insert historyRow(long centreId, long ticketId, String action, @Nullable Long windowId,
+    /**
+     * The command's writes (in this order; nulls skipped), its history row and live events, its last writes, in one
+     * round trip on PostgreSQL; a conditional write that changed no row throws its refusal afterwards (the transaction
+     * rolls back, as if it had been refused at once).
+     */
+    private void historyAndEvents(long centreId, long ticketId, String action, @Nullable Long windowId,
+            @Nullable Long staffId, String actor, @Nullable String note, Instant at, List<LiveEvents.Draft> events,
+            List<@Nullable Checked> writes) {
+        List<Checked> sent = new ArrayList<>(writes.size());
+        List<LiveEvents.Write> all = new ArrayList<>(writes.size() + 1);
+        for (Checked c : writes) {
+            if (c != null) {
+                sent.add(c);
+                all.add(c.write());
+            }
+        }
+        all.add(historyRow(centreId, ticketId, action, windowId, staffId, actor, note, at));
+        LiveEvents.Appended appended = live.appendAll(centreId, events, all);
+        for (int i = 0; i < sent.size(); i++) {
+            Supplier<DomainException> refused = sent.get(i).refused();
+            if (refused != null && appended.rows()[i] != 1) {
+                throw refused.get();
+            }
+        }
+    }
+
+    private static LiveEvents.Write historyRow(long centreId, long ticketId, String action, @Nullable Long windowId,
             @Nullable Long staffId, String actor, @Nullable String note, Instant at) {
         Map<String, Object> p = new HashMap<>();
         p.put("h_c", centreId);
@@ -1030,7 +1205,7 @@ class QueueDeskService implements QueueDesk {
         p.put("h_actor", actor.length() > 64 ? actor.substring(0, 64) : actor);
         p.put("h_note", new SqlParameterValue(Types.VARCHAR, note));
         p.put("h_at", Timestamp.from(at));
-        return new LiveEvents.Insert("""
+        return new LiveEvents.Write("""
                 insert into q_ticket_history (centre_id, ticket_id, action, window_id, staff_id, actor, note, happened_at)
                 values (:h_c, :h_t, :h_a, :h_w, :h_s, :h_actor, :h_note, :h_at)""", p);
     }

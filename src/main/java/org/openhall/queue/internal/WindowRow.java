@@ -12,11 +12,16 @@ record WindowRow(long windowId, long centreId, WindowStatus status, @Nullable Lo
         @Nullable Instant pauseUntil, int priorityStreak, Instant since, int version) {
 
     static WindowRow map(ResultSet rs, int n) throws SQLException {
-        return new WindowRow(rs.getLong("window_id"), rs.getLong("centre_id"), WindowStatus.valueOf(rs.getString("status")),
-                rs.getObject("staff_id", Long.class), rs.getObject("session_id", Long.class),
-                rs.getObject("current_ticket_id", Long.class), rs.getString("pause_reason"), rs.getString("pause_note"),
-                TicketRow.instant(rs, "pause_until"), rs.getInt("priority_streak"), TicketRow.instant(rs, "since"),
-                rs.getInt("version"));
+        return map(rs, "");
+    }
+
+    /** The row from columns named with {@code prefix} (a join that reads other rows' columns beside it). */
+    static WindowRow map(ResultSet rs, String p) throws SQLException {
+        return new WindowRow(rs.getLong(p + "window_id"), rs.getLong(p + "centre_id"),
+                WindowStatus.valueOf(rs.getString(p + "status")), rs.getObject(p + "staff_id", Long.class),
+                rs.getObject(p + "session_id", Long.class), rs.getObject(p + "current_ticket_id", Long.class),
+                rs.getString(p + "pause_reason"), rs.getString(p + "pause_note"), TicketRow.instant(rs, p + "pause_until"),
+                rs.getInt(p + "priority_streak"), TicketRow.instant(rs, p + "since"), rs.getInt(p + "version"));
     }
 
     /** The row after a guarded move to {@code to} (version + 1) holding {@code ticket}, as the database has it now. */

@@ -41,7 +41,13 @@ public final class SidePool {
             config.setAutoCommit(true);
             config.setReadOnly(false);
             config.setRegisterMbeans(false);
-            config.setMetricRegistry(null);
+            // no metrics of its own (the application's pool is measured); set on the application's pool once it runs
+            if (config.getMetricRegistry() != null) {
+                config.setMetricRegistry(null);
+            }
+            if (config.getMetricsTrackerFactory() != null) {
+                config.setMetricsTrackerFactory(null);
+            }
             config.setHealthCheckRegistry(null);
             // the application's pool reports a database that is not there; this one tries again when asked
             config.setInitializationFailTimeout(-1);

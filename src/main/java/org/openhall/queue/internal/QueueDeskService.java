@@ -510,11 +510,8 @@ class QueueDeskService implements QueueDesk {
                     returning *)
                 select w.*, t.id as t_id, t.priority_class as t_priority_class, t.queued_at as t_queued_at,
                     t.rank_at as t_rank_at
-                from w left join q_ticket t on t.centre_id = :c and t.business_date = :d and t.status = 'WAITING'
-                  and ((t.target_window_id is null and t.service_id in
-                        (select ws.service_id from q_window_service ws where ws.window_id = :w and ws.own_line = true))
-                       or t.target_window_id = :w)""")
-                .param("w", window.id()).param("c", window.centreId()).param("d", today)
+                from w left join (""" + CANDIDATES + ") t on true")
+                .param("w", window.id()).param("c", window.centreId()).param("d", today).param("own", true)
                 .query(rs -> {
                     if (moved.isEmpty()) {
                         moved.add(WindowRow.map(rs, 0));
@@ -534,13 +531,25 @@ class QueueDeskService implements QueueDesk {
                 r.pauseReason(), r.pauseNote(), r.pauseUntil(), r.priorityStreak(), r.since(), r.version() - 1), waiting);
     }
 
+    /**
+     * The tickets a window may call: those waiting for its services (its own line, or with {@code :own} false those it
+     * is also qualified for) that no window was named for, and — with its own line — those transferred to it by name.
+     * Each part seeks its index: {@code (service_id, business_date, status)} per service, the centre's waiting tickets
+     * by target window.
+     */
+    private static final String CANDIDATES = """
+            select t.id, t.priority_class, t.queued_at, t.rank_at
+            from q_window_service ws
+            join q_ticket t on t.service_id = ws.service_id and t.business_date = :d and t.status = 'WAITING'
+                and t.target_window_id is null
+            where ws.window_id = :w and ws.own_line = :own
+            union all
+            select t.id, t.priority_class, t.queued_at, t.rank_at from q_ticket t
+            where t.centre_id = :c and t.business_date = :d and t.status = 'WAITING' and t.target_window_id = :w
+              and :own = true""";
+
     private List<PriorityRule.Candidate> candidates(WindowInfo window, LocalDate today, boolean ownLine) {
-        return jdbc.sql("""
-                select t.id, t.priority_class, t.queued_at, t.rank_at from q_ticket t
-                where t.centre_id = :c and t.business_date = :d and t.status = 'WAITING'
-                  and ((t.target_window_id is null and t.service_id in
-                        (select ws.service_id from q_window_service ws where ws.window_id = :w and ws.own_line = :own))
-                       or (:own = true and t.target_window_id = :w))""")
+        return jdbc.sql(CANDIDATES)
                 .param("c", window.centreId()).param("d", today).param("w", window.id()).param("own", ownLine)
                 .query((rs, n) -> new PriorityRule.Candidate(rs.getLong(1), PriorityClass.valueOf(rs.getString(2)),
                         rs.getTimestamp(3).toInstant(), rs.getTimestamp(4).toInstant()))

@@ -13,10 +13,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -160,6 +162,12 @@ public final class QueueBenchmark {
         step("recreating database " + DATABASE);
         PostgresBench.recreateDatabase(server, DATABASE);
         PostgresBench.migrate(server, DATABASE);
+        int historyDays = Integer.getInteger("bench.queue.history-days", 30);
+        try (Connection db = server.connect(DATABASE)) {
+            long h0 = System.nanoTime();
+            long events = seedEvents(db, historyDays, windows);
+            step("history: %,d live events of earlier days (another centre's) in %.1f s".formatted(events, seconds(h0)));
+        }
         long offset = OPEN.toEpochMilli() - System.currentTimeMillis();
         step("starting node 1 on " + server.jdbcUrl(DATABASE) + " (" + pool + " connections)");
         ConfigurableApplicationContext ctx = PostgresBench.startApplication(server, DATABASE, ZONE.getId(),
@@ -174,6 +182,10 @@ public final class QueueBenchmark {
             Floor floor = Floor.create(ctx, windows, serviceCount);
             step("centre %s: %d services, %d windows signed in, in %.1f s".formatted(floor.code, serviceCount, windows,
                     seconds(f0)));
+            long h1 = System.nanoTime();
+            long tickets = seedTickets(db, floor, historyDays);
+            step("history: %,d tickets of the %d days before, with their history rows; analyze, in %.1f s".formatted(
+                    tickets, historyDays, seconds(h1)));
 
             String streamUrl = "http://127.0.0.1:" + PostgresBench.port(ctx) + "/api/v1/queue/centres/" + floor.code
                     + "/events";
@@ -197,6 +209,7 @@ public final class QueueBenchmark {
             Load load = new Load(desk, floor, kiosks, backlog);
             load.waiting.set(floor.services.length);
             String loadBefore = loadAverage();
+            load.cpuOfBackends = () -> new BackendCpu(server.connect(DATABASE), "true", () -> 0);
             load.run(warmup, measured);
             String loadAfter = loadAverage();
             step("load done: %,d calls measured, %,d empty calls, %,d errors; load average %s → %s".formatted(
@@ -213,7 +226,17 @@ public final class QueueBenchmark {
             step("node 2 (process " + node2.process.pid() + ") listens on port " + node2.port + "; pgbench -b simple-update -c "
                     + pool + " -j 2 -T " + measured);
             String pgLoadBefore = loadAverage();
-            pg.run();
+            long[] pgCpuFrom = cpu();
+            long[] pgbenchTicks;
+            try (BackendCpu watch = new BackendCpu(server.connect(DATABASE), "application_name = 'pgbench'",
+                    () -> pg.clientPid)) {
+                pg.run();
+                pgbenchTicks = watch.stop();
+            }
+            long[] pgCpuTo = cpu();
+            pgbenchCpuTicks = pgCpuTo[0] - pgCpuFrom[0];
+            pgbenchBackendTicks = pgbenchTicks[0];
+            pgbenchClientTicks = pgbenchTicks[1];
             String pgLoadAfter = loadAverage();
             step("pgbench: %.1f TPS, load average %s → %s".formatted(pg.tps, pgLoadBefore, pgLoadAfter));
 
@@ -362,6 +385,13 @@ public final class QueueBenchmark {
             this.backlog = backlog;
         }
 
+        /** {@link #cpu()} when the measured time began and ended. */
+        long[] cpuFrom = new long[2];
+        long[] cpuTo = new long[2];
+        /** Watches node 1's backends over the measured time; their CPU ticks then. */
+        java.util.concurrent.Callable<BackendCpu> cpuOfBackends = () -> null;
+        long backendTicks;
+
         void run(int warmupSeconds, int measuredSeconds) throws InterruptedException {
             List<Thread> threads = new ArrayList<>();
             for (int w = 0; w < floor.windows.length; w++) {
@@ -380,7 +410,23 @@ public final class QueueBenchmark {
             Thread.sleep(warmupSeconds * 1000L);
             long from = System.nanoTime();
             measureFrom = from;
+            cpuFrom = cpu();
+            BackendCpu backends;
+            try {
+                backends = cpuOfBackends.call();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
             Thread.sleep(measuredSeconds * 1000L);
+            cpuTo = cpu();
+            if (backends != null) {
+                backendTicks = backends.stop()[0];
+                try {
+                    backends.close();
+                } catch (SQLException e) {
+                    // only the watcher's connection
+                }
+            }
             long to = System.nanoTime();
             measureTo = to;
             this.measuredSeconds = (to - from) / 1e9;
@@ -696,6 +742,8 @@ public final class QueueBenchmark {
         long transactions;
         long[] latencies = new long[0];
         String summary = "";
+        /** The running pgbench's pid (0 before and between runs). */
+        volatile long clientPid;
 
         Pgbench(String binary, PostgresBench.Server server, String database, int clients, int seconds) {
             this.binary = binary;
@@ -759,6 +807,7 @@ public final class QueueBenchmark {
                 pb.environment().put("PGPASSWORD", server.password());
             }
             Process p = pb.start();
+            clientPid = p.pid();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (p.waitFor() != 0) {
                 throw new IllegalStateException(String.join(" ", cmd) + " failed:\n" + out);
@@ -812,6 +861,102 @@ public final class QueueBenchmark {
     // report
     // =============================================================================================================
 
+    /**
+     * A hall that has worked for a while (option {@code bench.queue.history-days}, 30): each earlier working day's
+     * tickets (20 per window, all served) with their four history rows and each window's session, so that the tables have the size and the
+     * statistics the planner sees in a hall in service rather than those of an empty database.
+     */
+    static long seedTickets(Connection db, Floor floor, int days) throws SQLException {
+        if (days <= 0) {
+            return 0;
+        }
+        LocalDate today = OPEN.atZone(ZONE).toLocalDate();
+        int perService = floor.windows().length * 20 / floor.services().length;
+        long n;
+        try (PreparedStatement ps = db.prepareStatement("""
+                insert into q_ticket (centre_id, service_id, business_date, seq, number, public_code, channel,
+                    priority_class, status, issued_at, queued_at, rank_at, window_id, called_at, serving_at, finished_at)
+                select ?, s.id, d.day, g.seq, 'H' || g.seq, 'HIST', 'KIOSK', 'ORDINARY', 'DONE', t.at, t.at, t.at,
+                    w.ids[1 + (g.seq % cardinality(w.ids))], t.at + interval '10 minutes', t.at + interval '11 minutes',
+                    t.at + interval '19 minutes'
+                from (select day::date as day from generate_series(?::date - ?, ?::date - 1, interval '1 day') day) d
+                cross join unnest(?::bigint[]) as s(id)
+                cross join generate_series(1, ?) as g(seq)
+                cross join lateral (select (d.day + time '09:00' + (g.seq * interval '28 seconds')) at time zone ? as at) t
+                cross join (select ?::bigint[] as ids) w""")) {
+            ps.setLong(1, floor.centreId());
+            ps.setObject(2, today);
+            ps.setInt(3, days);
+            ps.setObject(4, today);
+            ps.setArray(5, db.createArrayOf("bigint", java.util.Arrays.stream(floor.services()).boxed().toArray()));
+            ps.setInt(6, perService);
+            ps.setString(7, ZONE.getId());
+            ps.setArray(8, db.createArrayOf("bigint", java.util.Arrays.stream(floor.windows()).boxed().toArray()));
+            n = ps.executeUpdate();
+        }
+        try (Statement st = db.createStatement()) {
+            st.executeUpdate("""
+                    insert into q_ticket_history (centre_id, ticket_id, action, window_id, actor, happened_at)
+                    select t.centre_id, t.id, a.action, t.window_id, 'history', t.issued_at
+                    from q_ticket t cross join (values ('ISSUE'), ('CALL'), ('START'), ('FINISH')) a(action)
+                    where t.public_code = 'HIST'""");
+            // each window's sessions of those days (one a day, signed in by the staff member signed in now)
+            st.executeUpdate("""
+                    insert into q_session (centre_id, window_id, staff_id, signed_in_at, signed_out_at, serving_seconds,
+                        walking_seconds)
+                    select w.centre_id, w.window_id, w.staff_id, d.day + interval '8 hours 55 minutes',
+                        d.day + interval '17 hours', 18000, 1200
+                    from q_window_state w
+                    cross join (select distinct business_date::timestamptz as day from q_ticket
+                                where public_code = 'HIST') d
+                    where w.staff_id is not null""");
+            st.execute("vacuum analyze");
+        }
+        return n;
+    }
+
+    /** Earlier days' live events of another centre on the same database (before the hub starts watching the log). */
+    static long seedEvents(Connection db, int days, int windows) throws SQLException {
+        if (days <= 0) {
+            return 0;
+        }
+        try (PreparedStatement ps = db.prepareStatement("""
+                insert into q_event (centre_id, event_type, window_id, payload, created_at)
+                select 0, 'ticket.called', g % 200, '{"ticketId":' || g || ',"number":"A001","windowId":' || (g % 200) || '}',
+                    ? - (g * interval '200 milliseconds')
+                from generate_series(1, ?) g""")) {
+            ps.setObject(1, OPEN.atOffset(java.time.ZoneOffset.UTC));
+            ps.setLong(2, (long) days * windows * 20 * 8);
+            return ps.executeUpdate();
+        }
+    }
+
+    /** The machine's busy ticks over pgbench's run; pgbench's backends' and its client's. */
+    private static long pgbenchCpuTicks;
+    private static long pgbenchBackendTicks;
+    private static long pgbenchClientTicks;
+
+    /**
+     * CPU time so far in ticks of 10 ms (USER_HZ): {the whole machine's busy time (all but idle and iowait, /proc/stat),
+     * this JVM's user + system time (/proc/self/stat)}; zeros where /proc cannot be read.
+     */
+    static long[] cpu() {
+        try {
+            String[] all = java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/stat")).getFirst().trim().split("\\s+");
+            long busy = 0;
+            for (int i = 1; i < all.length && i <= 8; i++) {
+                if (i != 4 && i != 5) { // idle, iowait
+                    busy += Long.parseLong(all[i]);
+                }
+            }
+            String self = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/self/stat"));
+            String[] f = self.substring(self.lastIndexOf(')') + 2).split(" ");
+            return new long[] {busy, Long.parseLong(f[11]) + Long.parseLong(f[12])};
+        } catch (java.io.IOException | RuntimeException e) {
+            return new long[2];
+        }
+    }
+
     record Report(int windows, int services, int kiosks, int backlog, int pool, int warmup, int seconds, int displays,
             int displayCalls, int scale, String postgres, String loadAtStart, String loadBeforeFloor,
             String loadAfterFloor, String loadBeforePgbench, String loadAfterPgbench, String loadAtEnd, Load load,
@@ -855,6 +1000,21 @@ public final class QueueBenchmark {
         System.out.printf(Locale.ROOT, "%nRatio desk commands per second / pgbench TPS: %.2f (target ≥ 0.5: %s);"
                         + " tickets served per second: %.1f.%n", ratio, ratio >= 0.5 ? "met" : "NOT met",
                 load.recorded(Op.FINISH).length / load.measuredSeconds);
+        long jvm = load.cpuTo[1] - load.cpuFrom[1];
+        long rest = load.cpuTo[0] - load.cpuFrom[0] - jvm;
+        double perCommand = (jvm + load.backendTicks) * 10.0 / total;
+        double perTransaction = (pgbenchBackendTicks + pgbenchClientTicks) * 10.0 / r.pg().transactions;
+        System.out.printf(Locale.ROOT, "CPU per operation, whatever else the machine runs: desk command %.3f ms (node 1's JVM"
+                        + " %.3f + its PostgreSQL backends %.3f), pgbench transaction %.3f ms (backends %.3f + client %.3f);"
+                        + " ratio of their costs %.2f (what the throughput ratio would be on a machine doing nothing else).%n",
+                perCommand, jvm * 10.0 / total, load.backendTicks * 10.0 / total, perTransaction,
+                pgbenchBackendTicks * 10.0 / r.pg().transactions, pgbenchClientTicks * 10.0 / r.pg().transactions,
+                perTransaction / perCommand);
+        System.out.printf(Locale.ROOT, "CPU per desk command while measured: node 1's JVM %.3f ms, the rest of the machine"
+                        + " (PostgreSQL and anything else running) %.3f ms; per pgbench transaction, the whole machine %.3f ms"
+                        + " (from /proc: %d + %d and %d ticks of 10 ms).%n",
+                jvm * 10.0 / total, rest * 10.0 / total, pgbenchCpuTicks * 10.0 / r.pg().transactions, jvm, rest,
+                pgbenchCpuTicks);
         System.out.printf(Locale.ROOT, "SQL statements / commits per command (node 2, one command at a time): %s;"
                 + " pgbench simple-update: 5 statements (BEGIN, UPDATE, SELECT, INSERT, END).%n", r.roundTrips());
         System.out.printf(Locale.ROOT, "Empty calls (nobody waiting for the window) while measured: %,d (%,d in all);"

@@ -8,6 +8,7 @@ import org.openhall.organization.OrganizationApi;
 import org.openhall.security.CurrentUser;
 import org.openhall.security.CurrentUsers;
 import org.openhall.shared.DomainException;
+import org.openhall.shared.web.ErrorPageOnRefusal;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.CacheControl;
@@ -29,7 +30,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 @PreAuthorize("hasAnyRole('ADMIN','CENTRE_OFFICE')")
-class SealController {
+class SealController implements ErrorPageOnRefusal {
 
     private final NoticeSettings settings;
     private final OrganizationApi org;

@@ -12,6 +12,7 @@ import org.openhall.cases.internal.WarningScope;
 import org.openhall.cases.internal.WarningScopes;
 import org.openhall.cases.internal.WarningStats;
 import org.openhall.shared.DomainException;
+import org.openhall.shared.web.ErrorPageOnRefusal;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -33,7 +34,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 @Controller
 @RequestMapping("/cases")
 @PreAuthorize("hasAnyRole('ADMIN','CENTRE_OFFICE','LEADER','SUPERVISOR','DEPT_HEAD')")
-class WarningsPageController implements WarningsPage {
+class WarningsPageController implements ErrorPageOnRefusal {
 
     private final WarningScopes scopes;
     private final WarningBoard board;

@@ -16,6 +16,7 @@ import org.openhall.organization.WindowInfo;
 import org.openhall.security.CurrentUser;
 import org.openhall.security.CurrentUsers;
 import org.openhall.shared.DomainException;
+import org.openhall.shared.web.ErrorPageOnRefusal;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -39,7 +40,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 @RequestMapping("/duty/day")
 @PreAuthorize("hasRole('SUPERVISOR')")
-class DutyDayController {
+class DutyDayController implements ErrorPageOnRefusal {
 
     private final DutyDays days;
     private final CurrentUsers users;

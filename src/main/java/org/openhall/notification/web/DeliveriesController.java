@@ -13,6 +13,7 @@ import org.openhall.security.CurrentUser;
 import org.openhall.security.CurrentUsers;
 import org.openhall.security.Role;
 import org.openhall.shared.DomainException;
+import org.openhall.shared.web.ErrorPageOnRefusal;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -36,7 +37,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 @Controller
 @RequestMapping("/messages/deliveries")
 @PreAuthorize("hasAnyRole('ADMIN','CENTRE_OFFICE')")
-class DeliveriesController {
+class DeliveriesController implements ErrorPageOnRefusal {
 
     /** The most deliveries the page lists. */
     static final int PAGE_LIMIT = 300;

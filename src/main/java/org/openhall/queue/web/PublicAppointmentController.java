@@ -16,6 +16,7 @@ import org.openhall.queue.internal.Appointments;
 import org.openhall.queue.internal.QueueServices;
 import org.openhall.shared.DomainException;
 import org.openhall.shared.qr.QrCodes;
+import org.openhall.shared.web.ErrorPageOnRefusal;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -37,7 +38,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * on any error.
  */
 @Controller
-class PublicAppointmentController implements AppointmentPage {
+class PublicAppointmentController implements ErrorPageOnRefusal {
 
     static final String ONLINE = "online";
 

@@ -13,6 +13,7 @@ import org.openhall.cases.internal.WarningScopes;
 import org.openhall.cases.internal.WarningStats;
 import org.openhall.shared.DomainException;
 import org.openhall.shared.web.ErrorPageOnRefusal;
+import org.openhall.shared.web.PageMessages;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -41,14 +42,16 @@ class WarningsPageController implements ErrorPageOnRefusal {
     private final WarningScan scan;
     private final WarningStats stats;
     private final MessageSource messages;
+    private final PageMessages pages;
 
     WarningsPageController(WarningScopes scopes, WarningBoard board, WarningScan scan, WarningStats stats,
-            MessageSource messages) {
+            MessageSource messages, PageMessages pages) {
         this.scopes = scopes;
         this.board = board;
         this.scan = scan;
         this.stats = stats;
         this.messages = messages;
+        this.pages = pages;
     }
 
     @GetMapping("/warnings")
@@ -138,8 +141,7 @@ class WarningsPageController implements ErrorPageOnRefusal {
                 if (e.kind() != DomainException.Kind.INVALID) {
                     throw e;
                 }
-                model.addAttribute("rangeError", messages.getMessage(e.messageKey(), e.args(),
-                        LocaleContextHolder.getLocale()));
+                model.addAttribute("rangeError", pages.requiredText(e));
             }
         }
         return "cases/warnings/stats";

@@ -12,6 +12,7 @@ import org.openhall.security.CurrentUser;
 import org.openhall.security.CurrentUsers;
 import org.openhall.security.Role;
 import org.openhall.shared.DomainException;
+import org.openhall.shared.web.PageMessages;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.AccessDeniedException;
@@ -54,15 +55,17 @@ class FloorController {
     private final CurrentUsers users;
     private final OrganizationApi organization;
     private final MessageSource messages;
+    private final PageMessages pages;
 
     FloorController(FloorBoard board, FloorAlerts alerts, FloorScan scan, CurrentUsers users,
-            OrganizationApi organization, MessageSource messages) {
+            OrganizationApi organization, MessageSource messages, PageMessages pages) {
         this.board = board;
         this.alerts = alerts;
         this.scan = scan;
         this.users = users;
         this.organization = organization;
         this.messages = messages;
+        this.pages = pages;
     }
 
     /** What the signed-in user sees of the floor. */
@@ -128,7 +131,7 @@ class FloorController {
             flash = messages.getMessage("queue.floor.acknowledged", new Object[] {a.id()},
                     LocaleContextHolder.getLocale());
         } catch (DomainException e) {
-            flash = messages.getMessage(e.messageKey(), e.args(), LocaleContextHolder.getLocale());
+            flash = pages.requiredText(e);
             error = true;
             if (htmx == null) {
                 response.setStatus(e.kind() == DomainException.Kind.NOT_FOUND ? 404 : 409);

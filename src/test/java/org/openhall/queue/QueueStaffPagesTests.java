@@ -264,6 +264,15 @@ class QueueStaffPagesTests {
     // ---- the hall display's waiting counts (Q-4) ---------------------------------------------------------------
 
     @Test
+    void theFloorOfAnUnknownCentreIsTheErrorPageWith404() throws Exception {
+        var result = mvc.perform(get("/queue/floor").param("centre", "987654321").with(as(f.org().admin())))
+                .andReturn();
+        assertThat(result.getResponse().getStatus()).isEqualTo(404);
+        assertThat(result.getModelAndView().getViewName()).isEqualTo("error");
+        assertThat(result.getModelAndView().getModel()).containsEntry("status", 404);
+    }
+
+    @Test
     void theHallDisplaysWaitingCountsAreTheDatabases() throws Exception {
         String hall = devices.issue(f.centreId(), DeviceKind.HALL_DISPLAY, "大厅", null).token();
         desk.signIn(w0, f.staff()[0], "test");

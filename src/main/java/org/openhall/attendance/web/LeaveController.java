@@ -10,6 +10,7 @@ import org.openhall.organization.StaffSummary;
 import org.openhall.security.CurrentUser;
 import org.openhall.security.CurrentUsers;
 import org.openhall.shared.DomainException;
+import org.openhall.shared.web.ErrorPageOnRefusal;
 import org.openhall.shared.web.PageMessages;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -28,7 +29,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 @PreAuthorize("isAuthenticated()")
-class LeaveController {
+class LeaveController implements ErrorPageOnRefusal {
 
     private final LeaveRequests requests;
     private final OrganizationApi org;

@@ -16,6 +16,7 @@ import org.openhall.organization.StaffSummary;
 import org.openhall.security.CurrentUser;
 import org.openhall.security.CurrentUsers;
 import org.openhall.shared.DomainException;
+import org.openhall.shared.web.PageMessages;
 import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -41,15 +42,17 @@ class MyAttendanceController {
     private final CurrentUsers users;
     private final OrganizationApi org;
     private final MessageSource messages;
+    private final PageMessages pages;
     private final Clock clock;
 
     MyAttendanceController(Attendance attendance, AttendanceReports reports, CurrentUsers users, OrganizationApi org,
-            MessageSource messages, Clock clock) {
+            MessageSource messages, PageMessages pages, Clock clock) {
         this.attendance = attendance;
         this.reports = reports;
         this.users = users;
         this.org = org;
         this.messages = messages;
+        this.pages = pages;
         this.clock = clock;
     }
 
@@ -149,7 +152,7 @@ class MyAttendanceController {
             return "redirect:/attendance";
         } catch (DomainException e) {
             response.setStatus(e.httpStatus());
-            model.addAttribute("error", messages.getMessage(e.messageKey(), e.args(), e.messageKey(), locale));
+            model.addAttribute("error", pages.text(e));
             model.addAttribute("errorField", e.field());
             return render(model, form);
         }

@@ -17,6 +17,7 @@ import org.openhall.organization.OrganizationApi;
 import org.openhall.organization.StaffSummary;
 import org.openhall.security.CurrentUsers;
 import org.openhall.shared.DomainException;
+import org.openhall.shared.web.PageMessages;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -49,15 +50,17 @@ class SupervisionController {
     private final CurrentUsers users;
     private final OrganizationApi org;
     private final MessageSource messages;
+    private final PageMessages pages;
     private final Clock clock;
 
     SupervisionController(AttendanceReports reports, AttendanceScan scan, CurrentUsers users, OrganizationApi org,
-            MessageSource messages, Clock clock) {
+            MessageSource messages, PageMessages pages, Clock clock) {
         this.reports = reports;
         this.scan = scan;
         this.users = users;
         this.org = org;
         this.messages = messages;
+        this.pages = pages;
         this.clock = clock;
     }
 
@@ -148,7 +151,7 @@ class SupervisionController {
             return redirectTo("/attendance/findings", s, null);
         } catch (DomainException e) {
             response.setStatus(e.httpStatus());
-            model.addAttribute("error", messages.getMessage(e.messageKey(), e.args(), e.messageKey(), locale));
+            model.addAttribute("error", pages.text(e));
             return renderFindings(model, s, null, thisMonth(s), new CheckForm(staffId, kind, at, note));
         }
     }
@@ -202,7 +205,7 @@ class SupervisionController {
             redirect.addFlashAttribute("flash", messages.getMessage("att.core.bulletin.done", new Object[] {m.toString()},
                     locale));
         } catch (DomainException e) {
-            redirect.addFlashAttribute("flashError", messages.getMessage(e.messageKey(), e.args(), e.messageKey(), locale));
+            redirect.addFlashAttribute("flashError", pages.text(e));
         }
         return redirectTo("/attendance/report", s, m);
     }

@@ -14,6 +14,7 @@ import org.openhall.catalog.ItemVersion;
 import org.openhall.organization.CentreInfo;
 import org.openhall.organization.OrganizationApi;
 import org.openhall.shared.DomainException;
+import org.openhall.shared.web.ErrorPageOnRefusal;
 import org.springframework.boot.servlet.autoconfigure.MultipartProperties;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
@@ -37,7 +38,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * shown on the confirmation page with the link to the progress query.
  */
 @Controller
-class ApplicationController implements ApplicationPage {
+class ApplicationController implements ErrorPageOnRefusal {
 
     private final ApplicationService applications;
     private final ApplicationUploadCheck uploads;

@@ -21,6 +21,7 @@ import org.openhall.catalog.MaterialRequirement;
 import org.openhall.catalog.MaterialInfo;
 import org.openhall.organization.OrganizationApi;
 import org.openhall.shared.DomainException;
+import org.openhall.shared.web.ErrorPageOnRefusal;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -47,7 +48,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 @RequestMapping("/cases/online")
 @PreAuthorize("hasAnyRole('ADMIN','CENTRE_OFFICE','DEPT_HEAD','WINDOW_STAFF')")
-class ApplicationReviewController implements ApplicationPage {
+class ApplicationReviewController implements ErrorPageOnRefusal {
 
     private final ApplicationService applications;
     private final OrganizationApi organization;

@@ -12,6 +12,7 @@ import org.openhall.cases.internal.ArchiveTexts;
 import org.openhall.cases.internal.ArchiveOutcome;
 import org.openhall.cases.internal.Archives;
 import org.openhall.cases.internal.FeeAccess;
+import org.openhall.shared.web.ErrorPageOnRefusal;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
@@ -35,7 +36,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 @RequestMapping("/cases/archive")
 @PreAuthorize("hasAnyRole('ADMIN','CENTRE_OFFICE','LEADER','DEPT_HEAD')")
-class ArchiveController implements FeePage {
+class ArchiveController implements ErrorPageOnRefusal {
 
     private final Archives archives;
     private final ArchivePackages packages;

@@ -1,6 +1,7 @@
 package org.openhall.cases.web;
 
 import org.openhall.cases.internal.CaseCommands;
+import org.openhall.shared.web.ErrorPageOnRefusal;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,7 +13,7 @@ import org.springframework.web.bind.annotation.PathVariable;
  * decision). Data scope as everywhere: a case outside it, or a notice never issued, is a 404.
  */
 @Controller
-class NoticeDownloadController {
+class NoticeDownloadController implements ErrorPageOnRefusal {
 
     private final CaseCommands cases;
 

@@ -20,6 +20,7 @@ import org.openhall.organization.OrganizationApi;
 import org.openhall.organization.WindowInfo;
 import org.openhall.shared.DomainException;
 import org.openhall.shared.Masking;
+import org.openhall.shared.web.ErrorPageOnRefusal;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ContentDisposition;
@@ -43,7 +44,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 @RequestMapping("/cases/{number}/payments")
-class PaymentController implements FeePage {
+class PaymentController implements ErrorPageOnRefusal {
 
     private final Payments payments;
     private final FeeAccess access;

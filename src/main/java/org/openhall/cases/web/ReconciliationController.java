@@ -15,6 +15,7 @@ import org.openhall.cases.internal.Payments;
 import org.openhall.cases.internal.ReconciliationSheets;
 import org.openhall.cases.internal.Reconciliations;
 import org.openhall.shared.DomainException;
+import org.openhall.shared.web.ErrorPageOnRefusal;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.DuplicateKeyException;
@@ -42,7 +43,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 @RequestMapping("/cases/fees/reconciliation")
 @PreAuthorize("hasAnyRole('ADMIN','CENTRE_OFFICE','LEADER')")
-class ReconciliationController implements FeePage {
+class ReconciliationController implements ErrorPageOnRefusal {
 
     private final Reconciliations reconciliations;
     private final ReconciliationSheets sheets;

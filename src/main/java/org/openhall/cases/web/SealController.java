@@ -8,8 +8,8 @@ import org.openhall.organization.OrganizationApi;
 import org.openhall.security.CurrentUser;
 import org.openhall.security.CurrentUsers;
 import org.openhall.shared.DomainException;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
+import org.openhall.shared.web.ErrorPageOnRefusal;
+import org.openhall.shared.web.PageMessages;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -29,18 +29,18 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 @PreAuthorize("hasAnyRole('ADMIN','CENTRE_OFFICE')")
-class SealController {
+class SealController implements ErrorPageOnRefusal {
 
     private final NoticeSettings settings;
     private final OrganizationApi org;
     private final CurrentUsers users;
-    private final MessageSource messages;
+    private final PageMessages pages;
 
-    SealController(NoticeSettings settings, OrganizationApi org, CurrentUsers users, MessageSource messages) {
+    SealController(NoticeSettings settings, OrganizationApi org, CurrentUsers users, PageMessages pages) {
         this.settings = settings;
         this.org = org;
         this.users = users;
-        this.messages = messages;
+        this.pages = pages;
     }
 
     private CentreInfo centre(@Nullable Long requested) {
@@ -89,8 +89,7 @@ class SealController {
             model.addAttribute("phone", phone);
             model.addAttribute("hasSeal", current.map(NoticeSettings.Settings::hasSeal).orElse(false));
             model.addAttribute("errorField", e.field());
-            model.addAttribute("error", messages.getMessage(e.messageKey(), e.args(), e.messageKey(),
-                    LocaleContextHolder.getLocale()));
+            model.addAttribute("error", pages.text(e));
             return "cases/seal";
         }
         redirect.addFlashAttribute("saved", true);

@@ -12,6 +12,8 @@ import org.openhall.cases.internal.WarningScope;
 import org.openhall.cases.internal.WarningScopes;
 import org.openhall.cases.internal.WarningStats;
 import org.openhall.shared.DomainException;
+import org.openhall.shared.web.ErrorPageOnRefusal;
+import org.openhall.shared.web.PageMessages;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -33,21 +35,23 @@ import org.springframework.web.util.UriComponentsBuilder;
 @Controller
 @RequestMapping("/cases")
 @PreAuthorize("hasAnyRole('ADMIN','CENTRE_OFFICE','LEADER','SUPERVISOR','DEPT_HEAD')")
-class WarningsPageController implements WarningsPage {
+class WarningsPageController implements ErrorPageOnRefusal {
 
     private final WarningScopes scopes;
     private final WarningBoard board;
     private final WarningScan scan;
     private final WarningStats stats;
     private final MessageSource messages;
+    private final PageMessages pages;
 
     WarningsPageController(WarningScopes scopes, WarningBoard board, WarningScan scan, WarningStats stats,
-            MessageSource messages) {
+            MessageSource messages, PageMessages pages) {
         this.scopes = scopes;
         this.board = board;
         this.scan = scan;
         this.stats = stats;
         this.messages = messages;
+        this.pages = pages;
     }
 
     @GetMapping("/warnings")
@@ -137,8 +141,7 @@ class WarningsPageController implements WarningsPage {
                 if (e.kind() != DomainException.Kind.INVALID) {
                     throw e;
                 }
-                model.addAttribute("rangeError", messages.getMessage(e.messageKey(), e.args(),
-                        LocaleContextHolder.getLocale()));
+                model.addAttribute("rangeError", pages.requiredText(e));
             }
         }
         return "cases/warnings/stats";

@@ -16,6 +16,7 @@ import org.openhall.organization.CentreInfo;
 import org.openhall.security.CurrentUser;
 import org.openhall.security.Role;
 import org.openhall.shared.DomainException;
+import org.openhall.shared.web.ErrorPageOnRefusal;
 import org.springframework.beans.BeanUtils;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -40,7 +41,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 @RequestMapping("/catalog")
-class CatalogController implements CatalogPage {
+class CatalogController implements ErrorPageOnRefusal {
 
     private final CatalogService catalog;
     private final CatalogAccess access;

@@ -10,6 +10,7 @@ import org.openhall.catalog.internal.CatalogAccess;
 import org.openhall.catalog.internal.CatalogImport;
 import org.openhall.organization.CentreInfo;
 import org.openhall.shared.DomainException;
+import org.openhall.shared.web.ErrorPageOnRefusal;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ContentDisposition;
@@ -30,7 +31,7 @@ import org.springframework.web.multipart.MultipartFile;
  */
 @Controller
 @RequestMapping("/catalog/import")
-class CatalogImportController implements CatalogPage {
+class CatalogImportController implements ErrorPageOnRefusal {
 
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 

@@ -10,6 +10,7 @@ import org.openhall.catalog.internal.StoredVersion;
 import org.openhall.organization.CentreInfo;
 import org.openhall.organization.DepartmentInfo;
 import org.openhall.shared.DomainException;
+import org.openhall.shared.web.ErrorPageOnRefusal;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -25,7 +26,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * item (办事指南) as a page and as a PDF, and the sample form files; no login, no personal data.
  */
 @Controller
-class PublicCatalogController implements CatalogPage {
+class PublicCatalogController implements ErrorPageOnRefusal {
 
     private final CatalogService catalog;
     private final Guides guides;

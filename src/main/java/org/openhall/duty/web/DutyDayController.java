@@ -16,6 +16,8 @@ import org.openhall.organization.WindowInfo;
 import org.openhall.security.CurrentUser;
 import org.openhall.security.CurrentUsers;
 import org.openhall.shared.DomainException;
+import org.openhall.shared.web.ErrorPageOnRefusal;
+import org.openhall.shared.web.PageMessages;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -39,18 +41,21 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 @RequestMapping("/duty/day")
 @PreAuthorize("hasRole('SUPERVISOR')")
-class DutyDayController {
+class DutyDayController implements ErrorPageOnRefusal {
 
     private final DutyDays days;
     private final CurrentUsers users;
     private final OrganizationApi org;
     private final MessageSource messages;
+    private final PageMessages pages;
 
-    DutyDayController(DutyDays days, CurrentUsers users, OrganizationApi org, MessageSource messages) {
+    DutyDayController(DutyDays days, CurrentUsers users, OrganizationApi org, MessageSource messages,
+            PageMessages pages) {
         this.days = days;
         this.users = users;
         this.org = org;
         this.messages = messages;
+        this.pages = pages;
     }
 
     Keeper keeper() {
@@ -146,7 +151,7 @@ class DutyDayController {
             days.inspect(k, day, new DutyDays.InspectionData(window, staff, aspects, form.get("note")));
         } catch (DomainException e) {
             response.setStatus(e.httpStatus());
-            model.addAttribute("formError", text(e));
+            model.addAttribute("formError", pages.requiredText(e));
             model.addAttribute("errorField", e.field());
             fillForm(k, day, window, staff, results, notes, form.get("note"), model);
             return "duty/day-inspection";
@@ -184,13 +189,9 @@ class DutyDayController {
             command.run();
             redirect.addFlashAttribute("flash", text(okKey));
         } catch (DomainException e) {
-            redirect.addFlashAttribute("flashError", text(e));
+            redirect.addFlashAttribute("flashError", pages.requiredText(e));
         }
         return "redirect:/duty/day";
-    }
-
-    private String text(DomainException e) {
-        return messages.getMessage(e.messageKey(), e.args(), LocaleContextHolder.getLocale());
     }
 
     private String text(String key) {

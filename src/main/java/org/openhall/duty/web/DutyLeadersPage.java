@@ -1,6 +1,7 @@
 package org.openhall.duty.web;
 
 import org.openhall.shared.DomainException;
+import org.openhall.shared.web.ErrorPageOnRefusal;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 
@@ -8,7 +9,7 @@ import org.springframework.context.i18n.LocaleContextHolder;
  * Marks the page controllers of leaders on duty and incidents, whose refusals (403, 404) show the error page, and
  * gives them the texts of their messages in the request's language.
  */
-interface DutyLeadersPage {
+interface DutyLeadersPage extends ErrorPageOnRefusal {
 
     MessageSource messages();
 

@@ -5,6 +5,7 @@ import org.jspecify.annotations.Nullable;
 import org.openhall.duty.internal.DutyDays;
 import org.openhall.security.CurrentUser;
 import org.openhall.security.CurrentUsers;
+import org.openhall.shared.web.ErrorPageOnRefusal;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -28,7 +29,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 @RequestMapping("/duty/days")
 @PreAuthorize("hasAnyRole('CENTRE_OFFICE','LEADER','SUPERVISOR')")
-class DutyOfficeController {
+class DutyOfficeController implements ErrorPageOnRefusal {
 
     private final DutyDays days;
     private final CurrentUsers users;

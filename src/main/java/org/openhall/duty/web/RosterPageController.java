@@ -17,6 +17,7 @@ import org.openhall.duty.internal.roster.Rosters;
 import org.openhall.organization.CentreInfo;
 import org.openhall.organization.OrganizationApi;
 import org.openhall.shared.DomainException;
+import org.openhall.shared.web.ErrorPageOnRefusal;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -36,7 +37,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 @RequestMapping("/duty/rosters")
 @PreAuthorize("isAuthenticated()")
-class RosterPageController {
+class RosterPageController implements ErrorPageOnRefusal {
 
     private final Rosters rosters;
     private final OrganizationApi org;

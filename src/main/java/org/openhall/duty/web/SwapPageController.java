@@ -9,6 +9,7 @@ import org.openhall.organization.CentreInfo;
 import org.openhall.security.CurrentUser;
 import org.openhall.security.CurrentUsers;
 import org.openhall.shared.DomainException;
+import org.openhall.shared.web.ErrorPageOnRefusal;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -26,7 +27,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 @RequestMapping("/duty/swaps")
 @PreAuthorize("isAuthenticated()")
-class SwapPageController {
+class SwapPageController implements ErrorPageOnRefusal {
 
     private final Swaps swaps;
     private final DutyPageSupport pages;

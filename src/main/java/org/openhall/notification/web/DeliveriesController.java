@@ -13,6 +13,8 @@ import org.openhall.security.CurrentUser;
 import org.openhall.security.CurrentUsers;
 import org.openhall.security.Role;
 import org.openhall.shared.DomainException;
+import org.openhall.shared.web.ErrorPageOnRefusal;
+import org.openhall.shared.web.PageMessages;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -36,7 +38,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 @Controller
 @RequestMapping("/messages/deliveries")
 @PreAuthorize("hasAnyRole('ADMIN','CENTRE_OFFICE')")
-class DeliveriesController {
+class DeliveriesController implements ErrorPageOnRefusal {
 
     /** The most deliveries the page lists. */
     static final int PAGE_LIMIT = 300;
@@ -45,14 +47,16 @@ class DeliveriesController {
     private final Resends resends;
     private final CurrentUsers users;
     private final MessageSource messages;
+    private final PageMessages pages;
     private final ZoneId zone;
 
-    DeliveriesController(DeliveryLog log, Resends resends, CurrentUsers users, MessageSource messages,
+    DeliveriesController(DeliveryLog log, Resends resends, CurrentUsers users, MessageSource messages, PageMessages pages,
             @Value("${openhall.default-zone:Asia/Shanghai}") ZoneId zone) {
         this.log = log;
         this.resends = resends;
         this.users = users;
         this.messages = messages;
+        this.pages = pages;
         this.zone = zone;
     }
 
@@ -101,7 +105,7 @@ class DeliveriesController {
             if (e.kind() == DomainException.Kind.FORBIDDEN || e.kind() == DomainException.Kind.NOT_FOUND) {
                 throw e;
             }
-            redirect.addFlashAttribute("flashError", messages.getMessage(e.messageKey(), e.args(), locale));
+            redirect.addFlashAttribute("flashError", pages.requiredText(e));
         }
         return "redirect:" + UriComponentsBuilder.fromPath("/messages/deliveries")
                 .queryParamIfPresent("status", java.util.Optional.ofNullable(status))

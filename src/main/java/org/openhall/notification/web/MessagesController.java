@@ -7,6 +7,7 @@ import org.openhall.notification.Message;
 import org.openhall.notification.internal.DeliveryLog;
 import org.openhall.security.CurrentUser;
 import org.openhall.security.CurrentUsers;
+import org.openhall.shared.web.ErrorPageOnRefusal;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -25,7 +26,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 @RequestMapping("/messages")
-class MessagesController {
+class MessagesController implements ErrorPageOnRefusal {
 
     /** The most messages the page lists. */
     static final int PAGE_LIMIT = 200;

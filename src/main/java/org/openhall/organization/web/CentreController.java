@@ -4,6 +4,7 @@ import org.openhall.organization.internal.Centre;
 import org.openhall.organization.internal.Centres;
 import org.openhall.organization.internal.OrgAccess;
 import org.openhall.shared.DomainException;
+import org.openhall.shared.web.ErrorPageOnRefusal;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -20,7 +21,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 @RequestMapping("/org/centres")
 @PreAuthorize("hasAnyRole('ADMIN','CENTRE_OFFICE')")
-class CentreController implements OrgPage {
+class CentreController implements ErrorPageOnRefusal {
 
     private final Centres centres;
     private final OrgAccess access;

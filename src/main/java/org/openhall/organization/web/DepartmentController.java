@@ -14,6 +14,7 @@ import org.openhall.organization.internal.OrgAccess;
 import org.openhall.organization.internal.StaffRegistry;
 import org.openhall.organization.internal.Windows;
 import org.openhall.shared.DomainException;
+import org.openhall.shared.web.ErrorPageOnRefusal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -28,7 +29,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /** ORG-1: departments and stationed units. Every user of the centre sees them; ADMIN and the centre office edit. */
 @Controller
 @RequestMapping("/org/departments")
-class DepartmentController implements OrgPage {
+class DepartmentController implements ErrorPageOnRefusal {
 
     private final Departments departments;
     private final Centres centres;

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import org.openhall.organization.internal.Centres;
 import org.openhall.organization.internal.OrgDocuments;
 import org.openhall.organization.internal.Windows;
+import org.openhall.shared.web.ErrorPageOnRefusal;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -16,7 +17,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** ORG-3: printable staff badge and window card as PDF. */
 @Controller
-class DocumentController implements OrgPage {
+class DocumentController implements ErrorPageOnRefusal {
 
     private final OrgDocuments documents;
     private final Windows windows;

@@ -5,6 +5,7 @@ import org.openhall.organization.internal.Centres;
 import org.openhall.organization.internal.Staff;
 import org.openhall.organization.internal.StaffRegistry;
 import org.openhall.shared.DomainException;
+import org.openhall.shared.web.ErrorPageOnRefusal;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -16,7 +17,7 @@ import org.springframework.web.bind.annotation.PathVariable;
  * duties and photo; never an ID number or a phone number.
  */
 @Controller
-class PublicStaffController implements OrgPage {
+class PublicStaffController implements ErrorPageOnRefusal {
 
     private final Centres centres;
     private final StaffRegistry staff;

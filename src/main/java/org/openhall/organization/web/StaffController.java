@@ -19,6 +19,7 @@ import org.openhall.organization.internal.Trainings;
 import org.openhall.organization.internal.Windows;
 import org.openhall.security.Role;
 import org.openhall.shared.DomainException;
+import org.openhall.shared.web.ErrorPageOnRefusal;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -43,7 +44,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 @RequestMapping("/org/staff")
 @PreAuthorize("hasAnyRole('ADMIN','CENTRE_OFFICE','LEADER','DEPT_HEAD','SUPERVISOR')")
-class StaffController implements OrgPage {
+class StaffController implements ErrorPageOnRefusal {
 
     private final StaffRegistry staff;
     private final Departments departments;

@@ -14,6 +14,7 @@ import org.openhall.organization.internal.StaffRegistry;
 import org.openhall.organization.internal.Training;
 import org.openhall.organization.internal.Trainings;
 import org.openhall.shared.DomainException;
+import org.openhall.shared.web.ErrorPageOnRefusal;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -31,7 +32,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 @RequestMapping("/org/training")
 @PreAuthorize("hasAnyRole('ADMIN','CENTRE_OFFICE','LEADER','DEPT_HEAD','SUPERVISOR')")
-class TrainingController implements OrgPage {
+class TrainingController implements ErrorPageOnRefusal {
 
     private final Trainings trainings;
     private final Centres centres;

@@ -12,6 +12,7 @@ import org.openhall.organization.internal.ServiceWindow;
 import org.openhall.organization.internal.StaffRegistry;
 import org.openhall.organization.internal.Windows;
 import org.openhall.shared.DomainException;
+import org.openhall.shared.web.ErrorPageOnRefusal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -30,7 +31,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 @RequestMapping("/org/windows")
-class WindowController implements OrgPage {
+class WindowController implements ErrorPageOnRefusal {
 
     private final Windows windows;
     private final Centres centres;

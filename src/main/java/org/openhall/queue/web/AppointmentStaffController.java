@@ -16,6 +16,7 @@ import org.openhall.security.CurrentUser;
 import org.openhall.security.CurrentUsers;
 import org.openhall.security.Role;
 import org.openhall.shared.DomainException;
+import org.openhall.shared.web.ErrorPageOnRefusal;
 import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -35,7 +36,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  */
 @Controller
 @PreAuthorize("hasAnyRole('ADMIN','CENTRE_OFFICE','SUPERVISOR','WINDOW_STAFF','DEPT_HEAD')")
-class AppointmentStaffController implements AppointmentPage {
+class AppointmentStaffController implements ErrorPageOnRefusal {
 
     private final Appointments appointments;
     private final OrganizationApi organization;

@@ -12,13 +12,14 @@ import org.openhall.security.CurrentUser;
 import org.openhall.security.CurrentUsers;
 import org.openhall.security.Role;
 import org.openhall.shared.DomainException;
+import org.openhall.shared.web.ErrorPageOnRefusal;
+import org.openhall.shared.web.PageMessages;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -40,7 +41,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 @RequestMapping("/queue/floor")
 @PreAuthorize("hasAnyRole('ADMIN','CENTRE_OFFICE','LEADER','SUPERVISOR','DEPT_HEAD')")
-class FloorController {
+class FloorController implements ErrorPageOnRefusal {
 
     /**
      * Seconds between two refreshes of the board when no live event came (the idle and waiting minutes move on with the
@@ -54,15 +55,17 @@ class FloorController {
     private final CurrentUsers users;
     private final OrganizationApi organization;
     private final MessageSource messages;
+    private final PageMessages pages;
 
     FloorController(FloorBoard board, FloorAlerts alerts, FloorScan scan, CurrentUsers users,
-            OrganizationApi organization, MessageSource messages) {
+            OrganizationApi organization, MessageSource messages, PageMessages pages) {
         this.board = board;
         this.alerts = alerts;
         this.scan = scan;
         this.users = users;
         this.organization = organization;
         this.messages = messages;
+        this.pages = pages;
     }
 
     /** What the signed-in user sees of the floor. */
@@ -128,7 +131,7 @@ class FloorController {
             flash = messages.getMessage("queue.floor.acknowledged", new Object[] {a.id()},
                     LocaleContextHolder.getLocale());
         } catch (DomainException e) {
-            flash = messages.getMessage(e.messageKey(), e.args(), LocaleContextHolder.getLocale());
+            flash = pages.requiredText(e);
             error = true;
             if (htmx == null) {
                 response.setStatus(e.kind() == DomainException.Kind.NOT_FOUND ? 404 : 409);
@@ -169,13 +172,5 @@ class FloorController {
         model.addAttribute("refreshSeconds", REFRESH_SECONDS);
         model.addAttribute("liveUrl", "/queue/live/" + organization.centre(scope.centreId()).map(CentreInfo::code)
                 .orElseThrow() + "/events");
-    }
-
-    @ExceptionHandler(DomainException.class)
-    String refused(DomainException e, HttpServletResponse response, Model model) {
-        int status = e.httpStatus();
-        response.setStatus(status);
-        model.addAttribute("status", status);
-        return "error";
     }
 }

@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.openhall.queue.AppointmentStatus;
@@ -16,7 +15,8 @@ import org.openhall.queue.internal.Appointments;
 import org.openhall.queue.internal.QueueServices;
 import org.openhall.shared.DomainException;
 import org.openhall.shared.qr.QrCodes;
-import org.springframework.context.MessageSource;
+import org.openhall.shared.web.ErrorPageOnRefusal;
+import org.openhall.shared.web.PageMessages;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -37,18 +37,18 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * on any error.
  */
 @Controller
-class PublicAppointmentController implements AppointmentPage {
+class PublicAppointmentController implements ErrorPageOnRefusal {
 
     static final String ONLINE = "online";
 
     private final Appointments appointments;
     private final AppointmentRateLimiter limiter;
-    private final MessageSource messages;
+    private final PageMessages pages;
 
-    PublicAppointmentController(Appointments appointments, AppointmentRateLimiter limiter, MessageSource messages) {
+    PublicAppointmentController(Appointments appointments, AppointmentRateLimiter limiter, PageMessages pages) {
         this.appointments = appointments;
         this.limiter = limiter;
-        this.messages = messages;
+        this.pages = pages;
     }
 
     // ----------------------------------------------------------------------------------- service → day → slot
@@ -101,7 +101,7 @@ class PublicAppointmentController implements AppointmentPage {
 
     @PostMapping("/public/centres/{code}/appointments/slots/{slotId}")
     String book(@PathVariable String code, @PathVariable long slotId, @ModelAttribute BookingForm bookingForm,
-            BindingResult result, HttpServletRequest request, HttpServletResponse response, Locale locale, Model model,
+            BindingResult result, HttpServletRequest request, HttpServletResponse response, Model model,
             RedirectAttributes redirect) {
         Appointments.Centre centre = appointments.centreByCode(code);
         Appointments.BookingRequest r = new Appointments.BookingRequest(centre.id(), slotId, bookingForm.getName(),
@@ -132,7 +132,7 @@ class PublicAppointmentController implements AppointmentPage {
             if (e.field() != null) {
                 result.rejectValue(e.field(), e.messageKey(), e.args(), e.messageKey());
             } else {
-                model.addAttribute("refusal", messages.getMessage(e.messageKey(), e.args(), locale));
+                model.addAttribute("refusal", pages.requiredText(e));
             }
             return formView(centre, slotId, model);
         }
@@ -201,7 +201,7 @@ class PublicAppointmentController implements AppointmentPage {
 
     @PostMapping("/public/appointments/cancel")
     String cancel(@ModelAttribute LookupForm lookupForm, BindingResult result, HttpServletRequest request,
-            HttpServletResponse response, Locale locale, Model model) {
+            HttpServletResponse response, Model model) {
         Optional<Appointments.Booking> found = lookupChecked(lookupForm, result, request, response, model);
         if (found == null) {
             return "queue/appointments/lookup";
@@ -218,7 +218,7 @@ class PublicAppointmentController implements AppointmentPage {
                 return notFound(lookupForm, response, model);
             }
             response.setStatus(e.httpStatus());
-            model.addAttribute("refusal", messages.getMessage(e.messageKey(), e.args(), locale));
+            model.addAttribute("refusal", pages.requiredText(e));
             return result(found.get(), lookupForm, model);
         }
     }

@@ -19,6 +19,14 @@ public class PageMessages {
         return messages.getMessage(e.messageKey(), e.args(), e.messageKey(), LocaleContextHolder.getLocale());
     }
 
+    /**
+     * The text of a refusal whose message key must exist: a missing key throws
+     * {@link org.springframework.context.NoSuchMessageException} instead of showing the key.
+     */
+    public String requiredText(DomainException e) {
+        return messages.getMessage(e.messageKey(), e.args(), LocaleContextHolder.getLocale());
+    }
+
     public String text(String key, Object... args) {
         return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
     }

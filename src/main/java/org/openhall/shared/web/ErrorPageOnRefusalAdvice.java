@@ -1,4 +1,4 @@
-package org.openhall.organization.web;
+package org.openhall.shared.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.openhall.shared.DomainException;
@@ -6,9 +6,9 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 
-/** A refused request on an organisation page shows the error page with the right status. */
-@ControllerAdvice(assignableTypes = OrgPage.class)
-class OrgPageAdvice {
+/** A refused request on a page marked {@link ErrorPageOnRefusal} shows the error page with the right status. */
+@ControllerAdvice(assignableTypes = ErrorPageOnRefusal.class)
+class ErrorPageOnRefusalAdvice {
 
     @ExceptionHandler(DomainException.class)
     String domain(DomainException e, HttpServletResponse response, Model model) {

@@ -1,5 +1,8 @@
 package org.openhall.queue.internal;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Clock;
@@ -10,11 +13,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.SqlParameterValue;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
@@ -32,14 +38,16 @@ class JdbcLiveEvents implements LiveEvents {
     };
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate template;
     private final JsonMapper json;
     private final Clock clock;
     /** Resolved once (looking the bean up on each append cost as much as the event's JSON). */
     private final Supplier<@Nullable LiveHub> hub;
     private volatile @Nullable Boolean postgres;
 
-    JdbcLiveEvents(JdbcClient jdbc, JsonMapper json, Clock clock, ObjectProvider<LiveHub> hub) {
+    JdbcLiveEvents(JdbcClient jdbc, JdbcTemplate template, JsonMapper json, Clock clock, ObjectProvider<LiveHub> hub) {
         this.jdbc = jdbc;
+        this.template = template;
         this.json = json;
         this.clock = clock;
         this.hub = SingletonSupplier.of(hub::getIfAvailable);
@@ -88,18 +96,41 @@ class JdbcLiveEvents implements LiveEvents {
         String insert = "insert into q_event (centre_id, event_type, window_id, payload, created_at) values " + values;
         List<Long> ids = new ArrayList<>(events.size());
         if (!with.isEmpty() && postgres()) {
-            // one round trip: the command's other writes as data-modifying withs, each counting the rows it changed
+            // one round trip: the command's other writes as data-modifying withs, each counting the rows it changed;
+            // bound by position (the named parameters of each write resolved once per statement text)
             StringBuilder sql = new StringBuilder("with ");
             StringBuilder counts = new StringBuilder();
+            List<Object> args = new ArrayList<>(with.size() * 6 + events.size() * 5);
             for (int i = 0; i < with.size(); i++) {
-                String prefix = "w" + i + "_";
-                sql.append("w").append(i).append(" as (").append(prefixed(with.get(i).sql(), prefix))
-                        .append(" returning 1), ");
-                with.get(i).params().forEach((k, v) -> params.put(prefix + k, v));
+                Positional w = positional(with.get(i).sql());
+                sql.append("w").append(i).append(" as (").append(w.sql()).append(" returning 1), ");
+                for (String name : w.names()) {
+                    if (!with.get(i).params().containsKey(name)) {
+                        throw new IllegalArgumentException("no value for :" + name + " in " + with.get(i).sql());
+                    }
+                    args.add(with.get(i).params().get(name));
+                }
                 counts.append(", (select count(*) from w").append(i).append(")");
             }
-            sql.append("ev as (").append(insert).append(" returning id) select id").append(counts).append(" from ev");
-            jdbc.sql(sql.toString()).params(params).query(rs -> {
+            sql.append("ev as (insert into q_event (centre_id, event_type, window_id, payload, created_at) values ");
+            Timestamp at = Timestamp.from(now);
+            for (int i = 0; i < events.size(); i++) {
+                Draft e = events.get(i);
+                sql.append(i == 0 ? "(?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?)");
+                args.add(centreId);
+                args.add(e.type());
+                args.add(new SqlParameterValue(Types.BIGINT, e.windowId()));
+                args.add(params.get("e_p" + i));
+                args.add(at);
+            }
+            sql.append(" returning id) select id").append(counts).append(" from ev");
+            template.query(con -> {
+                PreparedStatement ps = con.prepareStatement(sql.toString());
+                for (int i = 0; i < args.size(); i++) {
+                    bind(ps, i + 1, args.get(i));
+                }
+                return ps;
+            }, (ResultSet rs) -> {
                 ids.add(rs.getLong(1));
                 for (int i = 0; i < rows.length; i++) {
                     rows[i] = rs.getInt(i + 2);
@@ -133,21 +164,60 @@ class JdbcLiveEvents implements LiveEvents {
         return new Appended(ids, rows);
     }
 
-    private static final Pattern PARAMETER = Pattern.compile("(?<![:\\w]):([A-Za-z_]\\w*)");
-    /** Statements with their parameters renamed, by prefix and statement (a few dozen: the desk's writes). */
-    private final Map<String, String> renamed = new ConcurrentHashMap<>();
+    /** A statement with named parameters as JDBC has it: {@code ?} in their places, and their names in order. */
+    private record Positional(String sql, List<String> names) {
+    }
 
-    /** {@code sql} with each named parameter {@code :x} renamed {@code :<prefix>x}. */
-    private String prefixed(String sql, String prefix) {
-        String key = prefix + '\u0000' + sql;
-        String done = renamed.get(key);
+    private static final Pattern PARAMETER = Pattern.compile("'[^']*'|(?<![:\\w]):([A-Za-z_]\\w*)");
+    /** The writes' statements by text (a few dozen: the desk's writes). */
+    private final Map<String, Positional> positionals = new ConcurrentHashMap<>();
+
+    private Positional positional(String sql) {
+        Positional done = positionals.get(sql);
         if (done == null) {
-            done = PARAMETER.matcher(sql).replaceAll(":" + prefix + "$1");
-            if (renamed.size() < 500) {
-                renamed.put(key, done);
+            List<String> names = new ArrayList<>();
+            Matcher m = PARAMETER.matcher(sql);
+            StringBuilder out = new StringBuilder();
+            while (m.find()) {
+                if (m.group(1) == null) {
+                    m.appendReplacement(out, Matcher.quoteReplacement(m.group())); // a literal stays as it is
+                } else {
+                    names.add(m.group(1));
+                    m.appendReplacement(out, "?");
+                }
+            }
+            m.appendTail(out);
+            done = new Positional(out.toString(), List.copyOf(names));
+            if (positionals.size() < 500) {
+                positionals.put(sql, done);
             }
         }
         return done;
+    }
+
+    /** A value bound as {@link NamedParameterJdbcTemplate} would: typed nulls, the driver's types otherwise. */
+    private static void bind(PreparedStatement ps, int i, @Nullable Object v) throws SQLException {
+        if (v instanceof SqlParameterValue typed) {
+            if (typed.getValue() == null) {
+                ps.setNull(i, typed.getSqlType());
+            } else {
+                ps.setObject(i, typed.getValue(), typed.getSqlType());
+            }
+        } else if (v == null) {
+            ps.setNull(i, Types.NULL);
+        } else if (v instanceof Long l) {
+            ps.setLong(i, l);
+        } else if (v instanceof Integer n) {
+            ps.setInt(i, n);
+        } else if (v instanceof String t) {
+            ps.setString(i, t);
+        } else if (v instanceof Timestamp t) {
+            ps.setTimestamp(i, t);
+        } else if (v instanceof Boolean b) {
+            ps.setBoolean(i, b);
+        } else {
+            ps.setObject(i, v);
+        }
     }
 
     private boolean postgres() {

@@ -3,34 +3,22 @@ package org.openhall.queue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
-import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.openhall.organization.OrganizationCommands;
 import org.openhall.queue.internal.Devices;
 import org.openhall.queue.internal.QueueDesk;
-import org.openhall.queue.internal.QueueServices;
-import org.openhall.security.UserAccounts;
 import org.openhall.test.Http;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
-import org.springframework.web.context.WebApplicationContext;
 
 /**
  * The device pages opened with a token from the centre office: the kiosk (Q-1, Q-3, Q-6: services with waiting counts,
@@ -38,60 +26,22 @@ import org.springframework.web.context.WebApplicationContext;
  * service), the rating pad (Q-8, FB-1: idle, the five levels after a finish, once per ticket) and its API; issuing and
  * revoking devices on the settings page. An unknown, revoked or wrong-kind token is a 404 and writes nothing.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "openhall.queue.close-day.enabled=false")
-@Import(QueueFixture.Config.class)
-class DevicePagesTests {
-
-    @Autowired
-    WebApplicationContext context;
-
-    @Autowired
-    OrganizationCommands orgCommands;
-
-    @Autowired
-    UserAccounts accounts;
-
-    @Autowired
-    QueueServices services;
-
-    @Autowired
-    QueueDesk desk;
+class DevicePagesTests extends QueueFixture.FloorTestBase {
 
     @Autowired
     Devices devices;
 
-    @Autowired
-    UserDetailsService users;
-
-    @Autowired
-    JdbcClient jdbc;
-
     @LocalServerPort
     int port;
 
-    MockMvc mvc;
-    QueueFixture.Floor f;
-    long w0;
     String kiosk;
     String pad;
 
     @BeforeEach
     void setUp() {
-        QueueFixture.CLOCK.set(QueueFixture.OPEN);
-        mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
-        f = QueueFixture.create(orgCommands, accounts, services, 2);
-        w0 = f.windows()[0];
+        openFloorWithPages(2);
         kiosk = devices.issue(f.centreId(), DeviceKind.KIOSK, "一楼取号机", null).token();
         pad = devices.issue(f.centreId(), DeviceKind.RATING_PAD, "10号窗口评价器", w0).token();
-    }
-
-    MockHttpServletResponse perform(MockHttpServletRequestBuilder b) throws Exception {
-        return mvc.perform(b).andReturn().getResponse();
-    }
-
-    static Document html(MockHttpServletResponse r) throws Exception {
-        return Jsoup.parse(r.getContentAsString());
     }
 
     long tickets() {

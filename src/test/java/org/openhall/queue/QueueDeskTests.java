@@ -11,21 +11,14 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.openhall.organization.OrganizationCommands;
 import org.openhall.queue.internal.LiveEvent;
 import org.openhall.queue.internal.LiveEvents;
-import org.openhall.queue.internal.QueueDesk;
 import org.openhall.queue.internal.QueueDesk.IssueRequest;
 import org.openhall.queue.internal.QueueDesk.IssuedTicket;
 import org.openhall.queue.internal.QueueDesk.TicketView;
 import org.openhall.queue.internal.QueueDesk.WindowView;
-import org.openhall.queue.internal.QueueServices;
-import org.openhall.security.UserAccounts;
 import org.openhall.shared.DomainException;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 
@@ -35,26 +28,11 @@ import org.springframework.test.context.event.RecordApplicationEvents;
  * recall / start / finish / skip / come back / transfer / pause / sign-out (Q-2, Q-5), the live events of the display
  * contract (Q-4) and the events for other modules; bad input refused with nothing written.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "openhall.queue.close-day.enabled=false")
-@Import(QueueFixture.Config.class)
 @RecordApplicationEvents
-class QueueDeskTests {
+class QueueDeskTests extends QueueFixture.FloorTestBase {
 
     @Autowired
     ApplicationEvents published;
-
-    @Autowired
-    OrganizationCommands orgCommands;
-
-    @Autowired
-    UserAccounts accounts;
-
-    @Autowired
-    QueueServices services;
-
-    @Autowired
-    QueueDesk desk;
 
     @Autowired
     QueueApi api;
@@ -62,19 +40,9 @@ class QueueDeskTests {
     @Autowired
     LiveEvents live;
 
-    @Autowired
-    JdbcClient jdbc;
-
-    QueueFixture.Floor f;
-    long w0;
-    long w1;
-
     @BeforeEach
     void setUp() {
-        QueueFixture.CLOCK.set(QueueFixture.OPEN);
-        f = QueueFixture.create(orgCommands, accounts, services, 3);
-        w0 = f.windows()[0];
-        w1 = f.windows()[1];
+        openFloor(3);
     }
 
     IssuedTicket issue(long service) {

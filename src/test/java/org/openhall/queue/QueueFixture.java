@@ -5,18 +5,34 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.openhall.organization.Gender;
 import org.openhall.organization.OrgFixture;
 import org.openhall.organization.OrganizationCommands;
 import org.openhall.organization.WindowData;
 import org.openhall.organization.WindowType;
+import org.openhall.queue.internal.QueueDesk;
 import org.openhall.queue.internal.QueueServices;
 import org.openhall.queue.internal.QueueServices.ServiceData;
 import org.openhall.security.UserAccounts;
 import org.openhall.test.MutableClock;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
+import org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
 
 /**
  * A hall floor for tests (Q-1..Q-10): an {@link OrgFixture.Org} with queue services A (社保登记, own line of every window)
@@ -44,6 +60,73 @@ public final class QueueFixture {
         @Primary
         Clock queueTestClock() {
             return CLOCK;
+        }
+    }
+
+    /**
+     * What the floor tests on the shared context have in common (QueueDeskTests, RatingsTests, DevicePagesTests,
+     * QueuePagesTests): the annotations of that context, the commands they drive, and a fresh {@link Floor} per test
+     * with the clock at {@link #OPEN}; for the pages, MockMvc through the security chain.
+     */
+    @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+            properties = "openhall.queue.close-day.enabled=false")
+    @Import(Config.class)
+    public abstract static class FloorTestBase {
+
+        @Autowired
+        protected WebApplicationContext context;
+
+        @Autowired
+        protected OrganizationCommands orgCommands;
+
+        @Autowired
+        protected UserAccounts accounts;
+
+        @Autowired
+        protected QueueServices services;
+
+        @Autowired
+        protected QueueDesk desk;
+
+        @Autowired
+        protected UserDetailsService users;
+
+        @Autowired
+        protected JdbcClient jdbc;
+
+        protected MockMvc mvc;
+        protected Floor f;
+        /** The first two extra windows of {@link #f}. */
+        protected long w0;
+        protected long w1;
+
+        /** Sets the clock to {@link #OPEN} and makes a fresh floor with {@code windows} (at least two) extra windows. */
+        protected void openFloor(int windows) {
+            CLOCK.set(OPEN);
+            f = create(orgCommands, accounts, services, windows);
+            w0 = f.windows()[0];
+            w1 = f.windows()[1];
+        }
+
+        /** {@link #openFloor} and MockMvc for the pages, through the security chain. */
+        protected void openFloorWithPages(int windows) {
+            CLOCK.set(OPEN);
+            mvc = MockMvcBuilders.webAppContextSetup(context)
+                    .apply(SecurityMockMvcConfigurers.springSecurity()).build();
+            openFloor(windows);
+        }
+
+        /** A page request signed in as {@code username}. */
+        protected RequestPostProcessor as(String username) {
+            return SecurityMockMvcRequestPostProcessors.user(users.loadUserByUsername(username));
+        }
+
+        protected MockHttpServletResponse perform(MockHttpServletRequestBuilder b) throws Exception {
+            return mvc.perform(b).andReturn().getResponse();
+        }
+
+        protected static Document html(MockHttpServletResponse r) throws Exception {
+            return Jsoup.parse(r.getContentAsString());
         }
     }
 

@@ -2,8 +2,6 @@ package org.openhall.queue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
-import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -12,28 +10,17 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openhall.organization.OrgFixture;
-import org.openhall.organization.OrganizationCommands;
 import org.openhall.queue.internal.QueueDesk;
 import org.openhall.queue.internal.QueueDesk.IssueRequest;
 import org.openhall.queue.internal.QueueServices;
 import org.openhall.security.Role;
 import org.openhall.security.UserAccounts;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
-import org.springframework.web.context.WebApplicationContext;
 
 /**
  * The staff and public pages of the hall floor without devices: the window console (Q-2, Q-3, Q-5) with its inline
@@ -41,58 +28,22 @@ import org.springframework.web.context.WebApplicationContext;
  * tickets with the per-mobile limit, the closed hall and the address rate limit (Q-1, SEC-2), and the queue settings
  * (Q-1, Q-10). Bad input writes nothing.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "openhall.queue.close-day.enabled=false")
-@Import(QueueFixture.Config.class)
-class QueuePagesTests {
+class QueuePagesTests extends QueueFixture.FloorTestBase {
 
     private static final AtomicInteger IP = new AtomicInteger();
 
-    @Autowired
-    WebApplicationContext context;
-
-    @Autowired
-    OrganizationCommands orgCommands;
-
-    @Autowired
-    UserAccounts accounts;
-
-    @Autowired
-    QueueServices services;
-
-    @Autowired
-    QueueDesk desk;
-
-    @Autowired
-    UserDetailsService users;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    MockMvc mvc;
-    QueueFixture.Floor f;
     String clerk0;
     String clerk1;
-    long w0;
-    long w1;
 
     @BeforeEach
     void setUp() {
-        QueueFixture.CLOCK.set(QueueFixture.OPEN);
-        mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
-        f = QueueFixture.create(orgCommands, accounts, services, 2);
-        w0 = f.windows()[0];
-        w1 = f.windows()[1];
+        openFloorWithPages(2);
         clerk0 = "qp" + f.org().n() + "-c0";
         clerk1 = "qp" + f.org().n() + "-c1";
         accounts.create(new UserAccounts.NewAccount(clerk0, OrgFixture.PASSWORD, "窗口员0", Set.of(Role.WINDOW_STAFF),
                 f.centreId(), f.org().medical(), f.staff()[0]));
         accounts.create(new UserAccounts.NewAccount(clerk1, OrgFixture.PASSWORD, "窗口员1", Set.of(Role.WINDOW_STAFF),
                 f.centreId(), f.org().medical(), f.staff()[1]));
-    }
-
-    RequestPostProcessor as(String username) {
-        return user(users.loadUserByUsername(username));
     }
 
     static String freshIp() {
@@ -104,20 +55,12 @@ class QueuePagesTests {
         return desk.issue(IssueRequest.ordinary(f.centreId(), service, TicketChannel.KIOSK), "test");
     }
 
-    MockHttpServletResponse perform(MockHttpServletRequestBuilder b) throws Exception {
-        return mvc.perform(b).andReturn().getResponse();
-    }
-
     MockHttpServletResponse htmx(String path, String user, String... params) throws Exception {
         MockHttpServletRequestBuilder b = post(path).with(csrf()).with(as(user)).header("HX-Request", "true");
         for (int i = 0; i + 1 < params.length; i += 2) {
             b.param(params[i], params[i + 1]);
         }
         return perform(b);
-    }
-
-    static Document html(MockHttpServletResponse r) throws Exception {
-        return Jsoup.parse(r.getContentAsString());
     }
 
     long count(String sql, Object... args) {

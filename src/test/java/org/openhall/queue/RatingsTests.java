@@ -1,7 +1,6 @@
 package org.openhall.queue;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,16 +12,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.openhall.organization.OrganizationCommands;
 import org.openhall.queue.internal.QueueDesk;
-import org.openhall.queue.internal.QueueServices;
 import org.openhall.queue.internal.Ratings;
-import org.openhall.security.UserAccounts;
 import org.openhall.shared.DomainException;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 
@@ -31,43 +24,18 @@ import org.springframework.test.context.event.RecordApplicationEvents;
  * before the window calls the next ticket, and only once — also when two ratings of the same ticket arrive at the same
  * moment. A rating is published as {@link ServiceRated}; a refused rating writes nothing.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "openhall.queue.close-day.enabled=false")
-@Import(QueueFixture.Config.class)
 @RecordApplicationEvents
-class RatingsTests {
+class RatingsTests extends QueueFixture.FloorTestBase {
 
     @Autowired
     ApplicationEvents published;
 
     @Autowired
-    OrganizationCommands orgCommands;
-
-    @Autowired
-    UserAccounts accounts;
-
-    @Autowired
-    QueueServices services;
-
-    @Autowired
-    QueueDesk desk;
-
-    @Autowired
     Ratings ratings;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    QueueFixture.Floor f;
-    long w0;
-    long w1;
 
     @BeforeEach
     void setUp() {
-        QueueFixture.CLOCK.set(QueueFixture.OPEN);
-        f = QueueFixture.create(orgCommands, accounts, services, 2);
-        w0 = f.windows()[0];
-        w1 = f.windows()[1];
+        openFloor(2);
         desk.signIn(w0, f.staff()[0], "test");
         desk.signIn(w1, f.staff()[1], "test");
     }

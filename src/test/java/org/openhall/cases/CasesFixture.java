@@ -73,7 +73,8 @@ public final class CasesFixture {
     }
 
     /**
-     * What the case tests over HTTP and the pages share (FeesTests, ArchiveTests; one application context): the test
+     * What the case tests over HTTP and the pages share (FeesTests, ArchiveTests, CasePagesTests, CaseListPagesTests;
+     * one application context): the test
      * clock {@link WebCase#CLOCK}, the commands they drive, the REST client and MockMvc, and a centre of {@link FeeFixture}.
      */
     @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -117,11 +118,16 @@ public final class CasesFixture {
         /** The clients and a fresh centre (fresh codes, so tests sharing the context do not collide). */
         protected void newCentre() {
             http = new Http(port);
+            openPages();
+            c = FeeFixture.centre(commands, accounts);
+            o = c.org();
+        }
+
+        /** MockMvc for the pages, through the security chain. */
+        protected void openPages() {
             mvc = MockMvcBuilders.webAppContextSetup(context)
                     .apply(org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity())
                     .build();
-            c = FeeFixture.centre(commands, accounts);
-            o = c.org();
         }
 
         /** A page request signed in as one of the centre's logins. */

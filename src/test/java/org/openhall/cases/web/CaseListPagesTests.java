@@ -1,12 +1,9 @@
 package org.openhall.cases.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
-import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -16,63 +13,27 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openhall.cases.CaseStatus;
+import org.openhall.cases.CasesFixture;
 import org.openhall.cases.WarningLevel;
 import org.openhall.cases.internal.CaseQueryRow;
 import org.openhall.cases.internal.CaseQueryService;
 import org.openhall.cases.internal.CaseSearch;
 import org.openhall.organization.OrgFixture;
-import org.openhall.organization.OrganizationCommands;
 import org.openhall.security.CurrentUser;
 import org.openhall.security.Role;
 import org.openhall.security.UserAccounts;
-import org.openhall.test.MutableClock;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
-import org.springframework.web.context.WebApplicationContext;
 
 /**
  * The case lists (CASE-4, CASE-5; SEC-1 data scope, SEC-2 masking) over rows written straight into the tables:
  * the handler's work list ordered by urgency with working days left from the calendar, the clerk's own cases,
  * the centre's board with its filters, and who may open which list.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class CaseListPagesTests {
+class CaseListPagesTests extends CasesFixture.WebCase {
 
     /** Monday 2 March 2026, 10:00 in Beijing. */
-    static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-03-02T02:00:00Z"));
+    static final String START = "2026-03-02T02:00:00Z";
     static final LocalDate TODAY = LocalDate.of(2026, 3, 2);
-
-    @TestConfiguration
-    static class Config {
-        @Bean
-        @Primary
-        Clock testClock() {
-            return CLOCK;
-        }
-    }
-
-    @Autowired
-    WebApplicationContext context;
-
-    @Autowired
-    OrganizationCommands org;
-
-    @Autowired
-    UserAccounts accounts;
-
-    @Autowired
-    UserDetailsService users;
-
-    @Autowired
-    JdbcClient jdbc;
 
     @Autowired
     CaseQueryService queries;
@@ -80,23 +41,18 @@ class CaseListPagesTests {
     @Autowired
     CaseSearch search;
 
-    MockMvc mvc;
-    OrgFixture.Org o;
     CaseRows rows;
     String jyClerk;
 
     @BeforeEach
     void setUp() {
-        mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
-        o = OrgFixture.create(org, accounts);
+        at(START);
+        openPages();
+        o = OrgFixture.create(commands, accounts);
         rows = new CaseRows(jdbc);
         jyClerk = "t" + o.n() + "-jy-clerk";
         accounts.create(new UserAccounts.NewAccount(jyClerk, OrgFixture.PASSWORD, "刘芳", Set.of(Role.WINDOW_STAFF),
                 o.centreId(), o.employment(), o.employmentStaff()[1]));
-    }
-
-    RequestPostProcessor as(String username) {
-        return user(users.loadUserByUsername(username));
     }
 
     CurrentUser current(String username) {
@@ -104,7 +60,7 @@ class CaseListPagesTests {
     }
 
     String html(String url, String username) throws Exception {
-        return mvc.perform(get(url).with(as(username))).andExpect(status().isOk()).andReturn().getResponse()
+        return mvc.perform(get(url).with(page(username))).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString();
     }
 
@@ -191,7 +147,7 @@ class CaseListPagesTests {
         for (int i = 0; i < 22; i++) {
             rows.insert(o.centreId(), p, "参保登记", o.medical(), null, null, "COMPLETED", TODAY, "NONE", at(40 + i), "丙");
         }
-        OrgFixture.Org other = OrgFixture.create(org, accounts);
+        OrgFixture.Org other = OrgFixture.create(commands, accounts);
         rows.insert(other.centreId(), p, "参保登记", other.medical(), null, null, "ACCEPTED", TODAY, "RED", at(2), "丁");
 
         assertThat(numbersIn(html("/cases/all?warning=RED", o.office()), p)).containsExactly(rows.number(red));
@@ -229,8 +185,8 @@ class CaseListPagesTests {
                 .contains("/cases/settings/seal").contains("黄色预警 1");
         String leader = html("/cases", o.leader());
         assertThat(leader).contains("/cases/all").doesNotContain("/cases/settings/seal").doesNotContain("/cases/intake");
-        mvc.perform(get("/cases/all").with(as(o.clerk()))).andExpect(status().isForbidden());
-        mvc.perform(get("/cases/intake").with(as(o.leader()))).andExpect(status().isForbidden());
+        mvc.perform(get("/cases/all").with(page(o.clerk()))).andExpect(status().isForbidden());
+        mvc.perform(get("/cases/intake").with(page(o.leader()))).andExpect(status().isForbidden());
         assertThat(queries.counts(current(o.clerk())).mineOpen()).isEqualTo(1);
         assertThat(CaseStatus.ACCEPTED.clockRuns()).isTrue();
     }

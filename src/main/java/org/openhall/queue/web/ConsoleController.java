@@ -161,20 +161,18 @@ class ConsoleController {
         });
     }
 
-    @PostMapping("/{windowId}/recall")
-    String recall(@PathVariable long windowId, @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
-            Model model, RedirectAttributes redirect, HttpServletResponse response) {
+    /** 重呼, 开始办理, 过号 and 恢复服务: the commands that need nothing but the window. */
+    @PostMapping("/{windowId}/{command:recall|start|skip|resume}")
+    String command(@PathVariable long windowId, @PathVariable String command,
+            @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model,
+            RedirectAttributes redirect, HttpServletResponse response) {
         return act(windowId, htmx, model, redirect, response, () -> {
-            desk.recall(windowId, actor());
-            return null;
-        });
-    }
-
-    @PostMapping("/{windowId}/start")
-    String start(@PathVariable long windowId, @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
-            Model model, RedirectAttributes redirect, HttpServletResponse response) {
-        return act(windowId, htmx, model, redirect, response, () -> {
-            desk.start(windowId, actor());
+            switch (command) {
+                case "recall" -> desk.recall(windowId, actor());
+                case "start" -> desk.start(windowId, actor());
+                case "skip" -> desk.skip(windowId, actor());
+                default -> desk.resume(windowId, actor());
+            }
             return null;
         });
     }
@@ -189,15 +187,6 @@ class ConsoleController {
                 throw DomainException.invalid("caseNumber", "queue.pages.console.caseNumberTooLong", 48);
             }
             desk.finish(windowId, number, actor());
-            return null;
-        });
-    }
-
-    @PostMapping("/{windowId}/skip")
-    String skip(@PathVariable long windowId, @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
-            Model model, RedirectAttributes redirect, HttpServletResponse response) {
-        return act(windowId, htmx, model, redirect, response, () -> {
-            desk.skip(windowId, actor());
             return null;
         });
     }
@@ -238,15 +227,6 @@ class ConsoleController {
                 throw DomainException.invalid("note", "queue.pages.console.noteTooLong", 200);
             }
             desk.pause(windowId, reason, n, clock.instant().plus(Duration.ofMinutes(minutes)), actor());
-            return null;
-        });
-    }
-
-    @PostMapping("/{windowId}/resume")
-    String resume(@PathVariable long windowId, @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
-            Model model, RedirectAttributes redirect, HttpServletResponse response) {
-        return act(windowId, htmx, model, redirect, response, () -> {
-            desk.resume(windowId, actor());
             return null;
         });
     }

@@ -60,7 +60,9 @@ class StaffJourneyTests extends BrowserTestSupport {
      * its form is still in flight (htmx-request), as it must, so the journey waits for that first.
      */
     private static void press(Page p, String key) {
-        assertThat(p.locator("form.htmx-request")).hasCount(0);
+        // the console ignores keys while a command is in flight, and htmx is done with its answer only after the
+        // swap and the settling of the new panel
+        assertThat(p.locator(".htmx-request, .htmx-swapping, .htmx-settling, .htmx-added")).hasCount(0);
         p.keyboard().press(key);
     }
 

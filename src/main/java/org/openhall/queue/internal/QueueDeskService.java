@@ -423,17 +423,9 @@ class QueueDeskService implements QueueDesk {
             WindowInfo window = windowInfo(windowId);
             Instant now = now();
             LocalDate today = today(window.centreId(), now);
-            WindowRow state;
-            List<PriorityRule.Candidate> own;
-            if (postgres()) {
-                Calling calling = toCallingWithCandidates(window, today);
-                state = calling.state();
-                own = calling.candidates();
-            } else {
-                state = toCalling(window, now);
-                own = candidates(window, today, true);
-            }
-            Optional<TicketRow> called = claimFirst(window, state, own, now);
+            Calling calling = toCalling(window, today, now);
+            WindowRow state = calling.state();
+            Optional<TicketRow> called = claimFirst(window, state, calling.candidates(), now);
             if (called.isEmpty() && rules.dispatch()) {
                 // Q-10: nobody waits for the window's own services: it takes those it is also qualified for
                 called = claimFirst(window, state, candidates(window, today, false), now);
@@ -467,40 +459,22 @@ class QueueDeskService implements QueueDesk {
         });
     }
 
-    /**
-     * The first step of a call: the idle window moves to CALLING by a conditional update (the guard that one window holds
-     * one ticket). Returns the window's row as it was before. On PostgreSQL one statement ({@code returning}) checks,
-     * moves and reads the row; the row is read again only to say why a call is refused.
-     */
-    private WindowRow toCalling(WindowInfo window, Instant now) {
-        if (!postgres()) {
-            WindowRow state = idle(window);
-            guard(window, state, "CALLING", now, "", Map.of());
-            return state;
-        }
-        Optional<WindowRow> moved = jdbc.sql("""
-                update q_window_state set status = 'CALLING', version = version + 1
-                where window_id = :w and status = 'IDLE' and current_ticket_id is null and staff_id is not null
-                returning *""")
-                .param("w", window.id()).query(WindowRow::map).optional();
-        if (moved.isEmpty()) {
-            idle(window); // says why: not signed in, paused, busy
-            throw DomainException.conflict("queue.window.changed", window.number());
-        }
-        WindowRow r = moved.get();
-        return new WindowRow(r.windowId(), r.centreId(), WindowStatus.IDLE, r.staffId(), r.sessionId(), null,
-                r.pauseReason(), r.pauseNote(), r.pauseUntil(), r.priorityStreak(), r.since(), r.version() - 1);
-    }
-
     /** The window moved to CALLING (as it was before) and the tickets waiting for its own line. */
     private record Calling(WindowRow state, List<PriorityRule.Candidate> candidates) {
     }
 
     /**
-     * {@link #toCalling} and {@link #candidates} of the window's own line in one statement (PostgreSQL): the window's
-     * row is moved and locked by the data-modifying {@code with}, the waiting tickets read beside it.
+     * The first step of a call: the idle window moves to CALLING by a conditional update (the guard that one window holds
+     * one ticket), and the tickets waiting for its own line are read. Returns the window's row as it was before. On
+     * PostgreSQL one statement moves and locks the row (a data-modifying {@code with}) and reads the waiting tickets
+     * beside it; the row is read again only to say why a call is refused.
      */
-    private Calling toCallingWithCandidates(WindowInfo window, LocalDate today) {
+    private Calling toCalling(WindowInfo window, LocalDate today, Instant now) {
+        if (!postgres()) {
+            WindowRow state = idle(window);
+            guard(window, state, "CALLING", now, "", Map.of());
+            return new Calling(state, candidates(window, today, true));
+        }
         List<WindowRow> moved = new ArrayList<>(1);
         List<PriorityRule.Candidate> waiting = new ArrayList<>();
         jdbc.sql("""
@@ -803,8 +777,8 @@ class QueueDeskService implements QueueDesk {
             Instant now = now();
             Instant servingAt = t.servingAt() != null ? t.servingAt() : now;
             boolean chained = !t.nextServiceIds().isEmpty();
-            List<@Nullable Checked> writes = new ArrayList<>();
-            writes.add(accountWrite(state, t, now));
+            @Nullable Checked account = accountWrite(state, t, now);
+            List<@Nullable Checked> writes = List.of();
             Map<String, Object> p = new HashMap<>();
             p.put("now", Timestamp.from(now));
             p.put("serving", Timestamp.from(servingAt));
@@ -816,17 +790,16 @@ class QueueDeskService implements QueueDesk {
                 p.put("rest", rest.isEmpty() ? new org.springframework.jdbc.core.SqlParameterValue(Types.VARCHAR, null)
                         : Objects.requireNonNull(TicketRow.csv(rest)));
                 // the ticket is read back below: its writes go at once
-                run(writes.getFirst());
-                writes.clear();
+                run(account);
                 updateTicket(t, """
                         status = 'WAITING', service_id = :next, next_service_ids = :rest, window_id = null, staff_id = null,
                         called_at = null, serving_at = null, target_window_id = null,
                         case_number = coalesce(:cn, case_number)""", p);
                 guard(window, state, "IDLE", now, "", Map.of());
             } else {
-                writes.add(ticketWrite(t, """
-                        status = 'DONE', serving_at = :serving, finished_at = :now, case_number = coalesce(:cn, case_number)""", p));
-                writes.add(guardWrite(window, state, "IDLE", now, "", Map.of()));
+                writes = Arrays.asList(account, ticketWrite(t, """
+                        status = 'DONE', serving_at = :serving, finished_at = :now, case_number = coalesce(:cn, case_number)""", p),
+                        guardWrite(window, state, "IDLE", now, "", Map.of()));
             }
             TicketRow after = chained ? row(t.id()) : t.done(servingAt, now, cn);
             Map<String, Object> data = ticketData(t, window);
@@ -1021,7 +994,6 @@ class QueueDeskService implements QueueDesk {
         return state;
     }
 
-    /** Has a ticket in {@code status} (CALLING / SERVING; null: either). */
     /** A window's state row and the ticket it holds. */
     private record Held(WindowRow state, TicketRow ticket) {
     }
@@ -1031,9 +1003,9 @@ class QueueDeskService implements QueueDesk {
      * window's columns prefixed {@code s_}, the ticket's as {@link TicketRow#map} reads them.
      */
     private Held held(WindowInfo window, @Nullable WindowStatus status) {
-        List<Held> rows = new ArrayList<>(1);
-        List<WindowRow> states = new ArrayList<>(1);
-        jdbc.sql("""
+        record Read(WindowRow state, @Nullable TicketRow ticket) {
+        }
+        Read read = jdbc.sql("""
                 select s.window_id as s_window_id, s.centre_id as s_centre_id, s.status as s_status,
                     s.staff_id as s_staff_id, s.session_id as s_session_id, s.current_ticket_id as s_current_ticket_id,
                     s.pause_reason as s_pause_reason, s.pause_note as s_pause_note, s.pause_until as s_pause_until,
@@ -1043,25 +1015,21 @@ class QueueDeskService implements QueueDesk {
                 left join q_ticket t on t.id = s.current_ticket_id
                 left join q_service sv on sv.id = t.service_id
                 where s.window_id = :w""")
-                .param("w", window.id()).query(rs -> {
-                    WindowRow state = WindowRow.map(rs, "s_");
-                    states.add(state);
-                    if (rs.getObject("id") != null) {
-                        rows.add(new Held(state, TicketRow.map(rs, 0)));
-                    }
-                });
-        WindowRow state = states.isEmpty() ? null : states.getFirst();
-        if (state == null || !state.signedIn()) {
+                .param("w", window.id())
+                .query((rs, n) -> new Read(WindowRow.map(rs, "s_"), rs.getObject("id") == null ? null : TicketRow.map(rs, n)))
+                .optional().orElse(null);
+        if (read == null || !read.state().signedIn()) {
             throw DomainException.conflict("queue.window.notSignedIn", window.number());
         }
-        check(window, state, status);
-        if (rows.isEmpty()) {
-            throw new IllegalStateException("window " + window.id() + " holds ticket " + state.currentTicketId()
+        check(window, read.state(), status);
+        if (read.ticket() == null) {
+            throw new IllegalStateException("window " + window.id() + " holds ticket " + read.state().currentTicketId()
                     + ", which is not there");
         }
-        return rows.getFirst();
+        return new Held(read.state(), read.ticket());
     }
 
+    /** Has a ticket in {@code status} (CALLING / SERVING; null: either). */
     private WindowRow withTicket(WindowInfo window, @Nullable WindowStatus status) {
         WindowRow state = signedIn(window);
         check(window, state, status);

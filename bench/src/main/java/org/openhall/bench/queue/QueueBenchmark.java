@@ -209,8 +209,7 @@ public final class QueueBenchmark {
             Load load = new Load(desk, floor, kiosks, backlog);
             load.waiting.set(floor.services.length);
             String loadBefore = loadAverage();
-            load.cpuOfBackends = () -> new BackendCpu(server.connect(DATABASE), "true", () -> 0);
-            load.run(warmup, measured);
+            load.run(warmup, measured, server.connect(DATABASE));
             String loadAfter = loadAverage();
             step("load done: %,d calls measured, %,d empty calls, %,d errors; load average %s → %s".formatted(
                     load.recorded(Op.CALL).length, load.emptyCalls.get(), load.errors.get(), loadBefore, loadAfter));
@@ -388,11 +387,11 @@ public final class QueueBenchmark {
         /** {@link #cpu()} when the measured time began and ended. */
         long[] cpuFrom = new long[2];
         long[] cpuTo = new long[2];
-        /** Watches node 1's backends over the measured time; their CPU ticks then. */
-        java.util.concurrent.Callable<BackendCpu> cpuOfBackends = () -> null;
+        /** The CPU ticks of node 1's backends over the measured time. */
         long backendTicks;
 
-        void run(int warmupSeconds, int measuredSeconds) throws InterruptedException {
+        /** {@code watcher}: a connection of its own for {@link BackendCpu}, closed when done. */
+        void run(int warmupSeconds, int measuredSeconds, Connection watcher) throws InterruptedException, SQLException {
             List<Thread> threads = new ArrayList<>();
             for (int w = 0; w < floor.windows.length; w++) {
                 Recorder r = new Recorder();
@@ -411,21 +410,10 @@ public final class QueueBenchmark {
             long from = System.nanoTime();
             measureFrom = from;
             cpuFrom = cpu();
-            BackendCpu backends;
-            try {
-                backends = cpuOfBackends.call();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-            Thread.sleep(measuredSeconds * 1000L);
-            cpuTo = cpu();
-            if (backends != null) {
+            try (BackendCpu backends = new BackendCpu(watcher, "true", () -> 0)) {
+                Thread.sleep(measuredSeconds * 1000L);
+                cpuTo = cpu();
                 backendTicks = backends.stop()[0];
-                try {
-                    backends.close();
-                } catch (SQLException e) {
-                    // only the watcher's connection
-                }
             }
             long to = System.nanoTime();
             measureTo = to;
@@ -951,9 +939,7 @@ public final class QueueBenchmark {
                     busy += Long.parseLong(all[i]);
                 }
             }
-            String self = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/self/stat"));
-            String[] f = self.substring(self.lastIndexOf(')') + 2).split(" ");
-            return new long[] {busy, Long.parseLong(f[11]) + Long.parseLong(f[12])};
+            return new long[] {busy, Math.max(0, BackendCpu.ticks(ProcessHandle.current().pid()))};
         } catch (java.io.IOException | RuntimeException e) {
             return new long[2];
         }

@@ -70,7 +70,7 @@ public final class RateLimiter {
             return Optional.empty();
         }
         long nanos = probe.getNanosToWaitForRefill();
-        long seconds = Math.max(1, Duration.ofNanos(nanos).toSeconds() + (nanos % 1_000_000_000L == 0 ? 0 : 1));
+        long seconds = Math.max(1, Math.ceilDiv(nanos, 1_000_000_000L));
         return Optional.of(Duration.ofSeconds(seconds));
     }
 }

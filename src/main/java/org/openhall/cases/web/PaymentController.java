@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.openhall.catalog.FeeInfo;
@@ -21,8 +20,7 @@ import org.openhall.organization.WindowInfo;
 import org.openhall.shared.DomainException;
 import org.openhall.shared.Masking;
 import org.openhall.shared.web.ErrorPageOnRefusal;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
+import org.openhall.shared.web.PageMessages;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -49,9 +47,9 @@ class PaymentController implements ErrorPageOnRefusal {
     private final Payments payments;
     private final FeeAccess access;
     private final OrganizationApi organization;
-    private final MessageSource messages;
+    private final PageMessages messages;
 
-    PaymentController(Payments payments, FeeAccess access, OrganizationApi organization, MessageSource messages) {
+    PaymentController(Payments payments, FeeAccess access, OrganizationApi organization, PageMessages messages) {
         this.payments = payments;
         this.access = access;
         this.organization = organization;
@@ -177,7 +175,7 @@ class PaymentController implements ErrorPageOnRefusal {
                 fees.add(new FeeLine(i, f.code(), f.name(), f.basis(), FeeMoney.format(f.amount()), paid.contains(f.code())));
             }
         } catch (DomainException e) {
-            feeError = text(e.messageKey(), e.args());
+            feeError = messages.text(e);
         }
         // the form's lines follow the fee items; what was typed is kept after an error
         List<Line> lines = new ArrayList<>();
@@ -203,22 +201,17 @@ class PaymentController implements ErrorPageOnRefusal {
         return "cases/payments";
     }
 
-    private String text(String key, Object... args) {
-        Locale locale = LocaleContextHolder.getLocale();
-        return messages.getMessage(key, args, key, locale);
-    }
-
     @PostMapping
     String record(@PathVariable String number, @ModelAttribute("paymentForm") PaymentForm form, Model model,
             RedirectAttributes redirect) {
         FeeCase c = payments.caseForPayments(number);
         try {
             Payment p = payments.record(number, form.toRequest());
-            redirect.addFlashAttribute("flash", text("cases.fees.recorded", p.receiptNumber(), FeeMoney.format(p.total())));
+            redirect.addFlashAttribute("flash", messages.text("cases.fees.recorded", p.receiptNumber(), FeeMoney.format(p.total())));
             redirect.addFlashAttribute("printReceipt", p.receiptNumber());
             return "redirect:/cases/" + number + "/payments";
         } catch (DomainException e) {
-            model.addAttribute("error", text(e.messageKey(), e.args()));
+            model.addAttribute("error", messages.text(e));
             model.addAttribute("errorField", e.field());
             return view(payments.caseByNumber(c.number()), form, model);
         }
@@ -241,12 +234,12 @@ class PaymentController implements ErrorPageOnRefusal {
             @RequestParam(required = false) @Nullable String reason, RedirectAttributes redirect) {
         try {
             payments.requestVoid(number, receipt, reason);
-            redirect.addFlashAttribute("flash", text("cases.fees.void.requested", receipt));
+            redirect.addFlashAttribute("flash", messages.text("cases.fees.void.requested", receipt));
         } catch (DomainException e) {
             if (e.kind() == DomainException.Kind.NOT_FOUND || e.kind() == DomainException.Kind.FORBIDDEN) {
                 throw e;
             }
-            redirect.addFlashAttribute("flashError", text(e.messageKey(), e.args()));
+            redirect.addFlashAttribute("flashError", messages.text(e));
         }
         return "redirect:/cases/" + number + "/payments";
     }
@@ -257,13 +250,13 @@ class PaymentController implements ErrorPageOnRefusal {
             @RequestParam(required = false) @Nullable String back, RedirectAttributes redirect) {
         try {
             Payment p = payments.decideVoid(number, receipt, approve, refusal);
-            redirect.addFlashAttribute("flash", text(p.status() == PaymentStatus.VOIDED ? "cases.fees.void.approved"
+            redirect.addFlashAttribute("flash", messages.text(p.status() == PaymentStatus.VOIDED ? "cases.fees.void.approved"
                     : "cases.fees.void.refused", receipt));
         } catch (DomainException e) {
             if (e.kind() == DomainException.Kind.NOT_FOUND || e.kind() == DomainException.Kind.FORBIDDEN) {
                 throw e;
             }
-            redirect.addFlashAttribute("flashError", text(e.messageKey(), e.args()));
+            redirect.addFlashAttribute("flashError", messages.text(e));
         }
         // back to the reconciliation page when the decision was taken there (only a local path is followed)
         if (back != null && back.matches("/cases/fees/reconciliation(\\?[A-Za-z0-9=&\\-]*)?")) {

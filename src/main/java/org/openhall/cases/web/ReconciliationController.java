@@ -6,7 +6,6 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.openhall.cases.internal.FeeAccess;
 import org.openhall.cases.internal.Payment;
@@ -16,7 +15,7 @@ import org.openhall.cases.internal.ReconciliationSheets;
 import org.openhall.cases.internal.Reconciliations;
 import org.openhall.shared.DomainException;
 import org.openhall.shared.web.ErrorPageOnRefusal;
-import org.springframework.context.MessageSource;
+import org.openhall.shared.web.PageMessages;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -49,10 +48,10 @@ class ReconciliationController implements ErrorPageOnRefusal {
     private final ReconciliationSheets sheets;
     private final Payments payments;
     private final FeeAccess access;
-    private final MessageSource messages;
+    private final PageMessages messages;
 
     ReconciliationController(Reconciliations reconciliations, ReconciliationSheets sheets, Payments payments,
-            FeeAccess access, MessageSource messages) {
+            FeeAccess access, PageMessages messages) {
         this.reconciliations = reconciliations;
         this.sheets = sheets;
         this.payments = payments;
@@ -63,11 +62,6 @@ class ReconciliationController implements ErrorPageOnRefusal {
     @ModelAttribute("methods")
     PaymentMethod[] methods() {
         return PaymentMethod.values();
-    }
-
-    private String text(String key, Object... args) {
-        Locale locale = LocaleContextHolder.getLocale();
-        return messages.getMessage(key, args, key, locale);
     }
 
     @GetMapping
@@ -103,14 +97,14 @@ class ReconciliationController implements ErrorPageOnRefusal {
         try {
             BigDecimal value = parse(amount);
             reconciliations.enter(centreId, date, new Reconciliations.Entry(windowId, method, value, note));
-            redirect.addFlashAttribute("flash", text("cases.fees.settlement.saved"));
+            redirect.addFlashAttribute("flash", messages.text("cases.fees.settlement.saved"));
         } catch (DomainException e) {
             if (e.kind() == DomainException.Kind.FORBIDDEN) {
                 throw e;
             }
-            redirect.addFlashAttribute("flashError", text(e.messageKey(), e.args()));
+            redirect.addFlashAttribute("flashError", messages.text(e));
         } catch (DuplicateKeyException e) {
-            redirect.addFlashAttribute("flashError", text("cases.fees.settlement.changed"));
+            redirect.addFlashAttribute("flashError", messages.text("cases.fees.settlement.changed"));
         }
         return redirect(date, centre);
     }
@@ -133,12 +127,12 @@ class ReconciliationController implements ErrorPageOnRefusal {
         long centreId = access.centreFor(centre);
         try (InputStream in = file.getInputStream()) {
             int n = sheets.importFigures(centreId, date, in);
-            redirect.addFlashAttribute("flash", text("cases.fees.import.done", n));
+            redirect.addFlashAttribute("flash", messages.text("cases.fees.import.done", n));
         } catch (DomainException e) {
             if (e.kind() == DomainException.Kind.FORBIDDEN) {
                 throw e;
             }
-            redirect.addFlashAttribute("flashError", text(e.messageKey(), e.args()));
+            redirect.addFlashAttribute("flashError", messages.text(e));
         }
         return redirect(date, centre);
     }
@@ -151,7 +145,7 @@ class ReconciliationController implements ErrorPageOnRefusal {
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(text("cases.fees.recon.fileName", date.toString()) + ".xlsx", StandardCharsets.UTF_8)
+                        .filename(messages.text("cases.fees.recon.fileName", date.toString()) + ".xlsx", StandardCharsets.UTF_8)
                         .build().toString())
                 .body(xlsx);
     }

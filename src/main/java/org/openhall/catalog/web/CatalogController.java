@@ -3,7 +3,6 @@ package org.openhall.catalog.web;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.openhall.catalog.ItemData;
 import org.openhall.catalog.ItemType;
@@ -17,9 +16,8 @@ import org.openhall.security.CurrentUser;
 import org.openhall.security.Role;
 import org.openhall.shared.DomainException;
 import org.openhall.shared.web.ErrorPageOnRefusal;
+import org.openhall.shared.web.PageMessages;
 import org.springframework.beans.BeanUtils;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -46,9 +44,9 @@ class CatalogController implements ErrorPageOnRefusal {
     private final CatalogService catalog;
     private final CatalogAccess access;
     private final Guides guides;
-    private final MessageSource messages;
+    private final PageMessages messages;
 
-    CatalogController(CatalogService catalog, CatalogAccess access, Guides guides, MessageSource messages) {
+    CatalogController(CatalogService catalog, CatalogAccess access, Guides guides, PageMessages messages) {
         this.catalog = catalog;
         this.access = access;
         this.guides = guides;
@@ -63,11 +61,6 @@ class CatalogController implements ErrorPageOnRefusal {
     @ModelAttribute("requirements")
     MaterialRequirement[] requirements() {
         return MaterialRequirement.values();
-    }
-
-    private String text(String key, Object... args) {
-        Locale locale = LocaleContextHolder.getLocale();
-        return messages.getMessage(key, args, key, locale);
     }
 
     /** The centre a page shows: an ADMIN picks one ({@code ?centre=ID}), everyone else sees their own. */
@@ -128,7 +121,7 @@ class CatalogController implements ErrorPageOnRefusal {
         }
         try {
             StoredVersion saved = catalog.create(data, form.getChangeNote());
-            redirect.addFlashAttribute("flash", text("catalog.flash.created", saved.name()));
+            redirect.addFlashAttribute("flash", messages.text("catalog.flash.created", saved.name()));
             return "redirect:/catalog/items/" + saved.itemId();
         } catch (DomainException e) {
             reject(result, e.field(), e.messageKey(), e.args());
@@ -146,8 +139,8 @@ class CatalogController implements ErrorPageOnRefusal {
             StoredVersion v = history.get(i);
             List<String> changes = i + 1 < history.size()
                     ? VersionDiff.between(history.get(i + 1).data(), v.data(), this::departmentName, this::label).stream()
-                            .map(ch -> text(ch.key(), ch.args())).toList()
-                    : List.of(text("catalog.diff.first"));
+                            .map(ch -> messages.text(ch.key(), ch.args())).toList()
+                    : List.of(messages.text("catalog.diff.first"));
             rows.add(new VersionRow(v, changes));
         }
         model.addAttribute("centre", c);
@@ -166,7 +159,7 @@ class CatalogController implements ErrorPageOnRefusal {
     }
 
     private String label(Enum<?> e) {
-        return text("catalog.type." + e.name());
+        return messages.text("catalog.type." + e.name());
     }
 
     @GetMapping("/items/{id}/edit")
@@ -199,7 +192,7 @@ class CatalogController implements ErrorPageOnRefusal {
         }
         try {
             StoredVersion saved = catalog.revise(id, data, form.getChangeNote());
-            redirect.addFlashAttribute("flash", text("catalog.flash.revised", saved.name(), saved.version()));
+            redirect.addFlashAttribute("flash", messages.text("catalog.flash.revised", saved.name(), saved.version()));
             return "redirect:/catalog/items/" + id;
         } catch (DomainException e) {
             reject(result, e.field(), e.messageKey(), e.args());
@@ -213,15 +206,15 @@ class CatalogController implements ErrorPageOnRefusal {
         StoredVersion current = catalog.currentOfItem(id);
         access.checkManage(current.centreId());
         if (file == null || file.isEmpty()) {
-            redirect.addFlashAttribute("flashError", text("catalog.sample.empty"));
+            redirect.addFlashAttribute("flashError", messages.text("catalog.sample.empty"));
             return "redirect:/catalog/items/" + id;
         }
         try {
             String name = file.getOriginalFilename() == null ? "sample" : file.getOriginalFilename();
             catalog.uploadSample(id, materialCode, name, file.getBytes());
-            redirect.addFlashAttribute("flash", text("catalog.flash.sampleUploaded", materialCode));
+            redirect.addFlashAttribute("flash", messages.text("catalog.flash.sampleUploaded", materialCode));
         } catch (DomainException e) {
-            redirect.addFlashAttribute("flashError", text(e.messageKey(), e.args()));
+            redirect.addFlashAttribute("flashError", messages.text(e));
         }
         return "redirect:/catalog/items/" + id;
     }
@@ -231,9 +224,9 @@ class CatalogController implements ErrorPageOnRefusal {
         StoredVersion current = catalog.currentOfItem(id);
         try {
             catalog.deactivate(id);
-            redirect.addFlashAttribute("flash", text("catalog.flash.deactivated", current.name()));
+            redirect.addFlashAttribute("flash", messages.text("catalog.flash.deactivated", current.name()));
         } catch (DomainException e) {
-            redirect.addFlashAttribute("flashError", text(e.messageKey(), e.args()));
+            redirect.addFlashAttribute("flashError", messages.text(e));
         }
         return "redirect:/catalog/items/" + id;
     }
@@ -243,9 +236,9 @@ class CatalogController implements ErrorPageOnRefusal {
         StoredVersion current = catalog.currentOfItem(id);
         try {
             catalog.reactivate(id);
-            redirect.addFlashAttribute("flash", text("catalog.flash.reactivated", current.name()));
+            redirect.addFlashAttribute("flash", messages.text("catalog.flash.reactivated", current.name()));
         } catch (DomainException e) {
-            redirect.addFlashAttribute("flashError", text(e.messageKey(), e.args()));
+            redirect.addFlashAttribute("flashError", messages.text(e));
         }
         return "redirect:/catalog/items/" + id;
     }

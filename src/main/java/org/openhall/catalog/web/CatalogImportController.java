@@ -4,15 +4,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.openhall.catalog.internal.CatalogAccess;
 import org.openhall.catalog.internal.CatalogImport;
 import org.openhall.organization.CentreInfo;
 import org.openhall.shared.DomainException;
 import org.openhall.shared.web.ErrorPageOnRefusal;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
+import org.openhall.shared.web.PageMessages;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -38,9 +36,9 @@ class CatalogImportController implements ErrorPageOnRefusal {
     private final CatalogImport importer;
     private final CatalogAccess access;
     private final CatalogController pages;
-    private final MessageSource messages;
+    private final PageMessages messages;
 
-    CatalogImportController(CatalogImport importer, CatalogAccess access, CatalogController pages, MessageSource messages) {
+    CatalogImportController(CatalogImport importer, CatalogAccess access, CatalogController pages, PageMessages messages) {
         this.importer = importer;
         this.access = access;
         this.pages = pages;
@@ -72,7 +70,7 @@ class CatalogImportController implements ErrorPageOnRefusal {
         CentreInfo c = pages.centre(centreId, model);
         access.checkManage(c.id());
         if (file == null || file.isEmpty()) {
-            model.addAttribute("fileError", text("catalog.import.noFile"));
+            model.addAttribute("fileError", messages.text("catalog.import.noFile"));
             return "catalog/import";
         }
         boolean write = action.equals("import");
@@ -86,14 +84,9 @@ class CatalogImportController implements ErrorPageOnRefusal {
         model.addAttribute("report", report);
         model.addAttribute("fileName", file.getOriginalFilename());
         model.addAttribute("errors", report.errors().stream()
-                .map(e -> new ErrorLine(e.sheet(), e.row(), e.column(), text(e.key(), e.args()))).toList());
+                .map(e -> new ErrorLine(e.sheet(), e.row(), e.column(), messages.text(e.key(), e.args()))).toList());
         model.addAttribute("written", report.written());
         model.addAttribute("attempted", write);
         return "catalog/import";
-    }
-
-    private String text(String key, Object... args) {
-        Locale locale = LocaleContextHolder.getLocale();
-        return messages.getMessage(key, args, key, locale);
     }
 }

@@ -55,11 +55,7 @@ class LeaveJourneyTests extends BrowserTestSupport {
                 .setLocale("zh-CN"));
         other.setDefaultTimeout(15_000);
         Page p = other.newPage();
-        p.navigate(url("/login"));
-        p.getByLabel("用户名").fill(username);
-        p.getByLabel("密码").fill(OrgFixture.PASSWORD);
-        p.locator("form button[type=submit]").click();
-        p.waitForURL(Pattern.compile(".*(?<!/login)$"));
+        login(p, url(""), username, OrgFixture.PASSWORD);
         return p;
     }
 

@@ -68,11 +68,7 @@ class DutyDayJourneyTests extends BrowserTestSupport {
 
     Page signIn(BrowserContext ctx, String user) {
         Page p = ctx.newPage();
-        p.navigate(url("/login"));
-        p.getByLabel("用户名").fill(user);
-        p.getByLabel("密码").fill(OrgFixture.PASSWORD);
-        p.locator("form button[type=submit]").click();
-        p.waitForURL(java.util.regex.Pattern.compile(".*(?<!/login)$"));
+        login(p, url(""), user, OrgFixture.PASSWORD);
         return p;
     }
 

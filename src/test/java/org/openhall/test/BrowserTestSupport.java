@@ -98,12 +98,22 @@ public abstract class BrowserTestSupport {
 
     /** Logs in through the login page as a person would. */
     protected void login(String username, String password) {
-        page.navigate(url("/login"));
-        page.getByLabel("用户名").fill(username);
-        page.getByLabel("密码").fill(password);
-        page.locator("form button[type=submit]").click();
-        // wait until the login POST has been answered: /login?error on failure, the start page on success
-        page.waitForURL(java.util.regex.Pattern.compile(".*(?<!/login)$"));
+        login(page, url(""), username, password);
+    }
+
+    /**
+     * Logs in on {@code p} through the login page of the application at {@code base}: waits for the answer to the login
+     * POST (a redirect: {@code /login?error} on failure, the saved page or the start page on success), then for the page
+     * it leads to to be parsed; its images, fonts and late requests are not waited for.
+     */
+    public static void login(Page p, String base, String username, String password) {
+        p.navigate(base + "/login");
+        p.getByLabel("用户名").fill(username);
+        p.getByLabel("密码").fill(password);
+        p.waitForResponse(r -> "POST".equals(r.request().method()) && r.url().endsWith("/login"),
+                () -> p.locator("form button[type=submit]").click());
+        p.waitForURL(java.util.regex.Pattern.compile(".*(?<!/login)$"),
+                new Page.WaitForURLOptions().setWaitUntil(com.microsoft.playwright.options.WaitUntilState.DOMCONTENTLOADED));
     }
 
     /** Saves a full-page screenshot under target/screenshots for a person to look at. */

@@ -1,6 +1,7 @@
 package org.openhall.cases;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
@@ -243,20 +244,26 @@ class OnlineApplicationTests {
         assertThat(mvc.perform(get("/public/apply/submitted")).andReturn().getResponse().getRedirectedUrl())
                 .isEqualTo("/public/apply");
 
-        // the applicant was told: SMS (skipped without a provider, but recorded), e-mail, public message of the case
-        assertThat(jdbc.sql("select count(*) from ntf_delivery where channel = 'SMS'").query(Long.class).single())
-                .isEqualTo(sms + 2);
+        // the applicant was told: SMS (skipped without a provider, but recorded), e-mail, public message of the case;
+        // the notifier runs after the submission has committed, on its own thread
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(jdbc.sql("select count(*) from ntf_delivery where channel = 'SMS'").query(Long.class).single())
+                    .isEqualTo(sms + 2);
+            assertThat(jdbc.sql("select count(*) from ntf_delivery where channel = 'EMAIL' "
+                    + "and recipient = 'duanyu@example.com' and subject like :n").param("n", "%" + number + "%")
+                    .query(Long.class).single()).isEqualTo(1);
+        });
         assertThat(jdbc.sql("select body from ntf_delivery where channel = 'SMS' and recipient = '18012341999' "
                 + "and body like :n").param("n", "%" + number + "%").query(String.class).single())
                 .contains("/progress?number=" + number);
-        assertThat(jdbc.sql("select count(*) from ntf_delivery where channel = 'EMAIL' and recipient = 'duanyu@example.com' "
-                + "and subject like :n").param("n", "%" + number + "%").query(Long.class).single()).isEqualTo(1);
 
         // the progress query finds it: 网上申请待预审, and shows the public message, without personal data
-        String json = mvc.perform(get("/api/v1/public/cases/" + number).param("mobile", "18012341999").with(from(freshIp())))
-                .andReturn().getResponse().getContentAsString();
-        assertThat(json).contains("\"stage\":\"ONLINE_PENDING\"", "\"stageText\":\"网上申请待预审\"", "网上申请已收到")
-                .doesNotContain("段誉", idNumber, "18012341999", "大理国", "duanyu");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            String json = mvc.perform(get("/api/v1/public/cases/" + number).param("mobile", "18012341999")
+                    .with(from(freshIp()))).andReturn().getResponse().getContentAsString();
+            assertThat(json).contains("\"stage\":\"ONLINE_PENDING\"", "\"stageText\":\"网上申请待预审\"", "网上申请已收到")
+                    .doesNotContain("段誉", idNumber, "18012341999", "大理国", "duanyu");
+        });
         String html = mvc.perform(post("/progress").with(csrf()).with(from(freshIp())).param("number", number)
                 .param("idNumber", idNumber)).andReturn().getResponse().getContentAsString();
         assertThat(Jsoup.parse(html).select(".stage strong").text()).isEqualTo("网上申请待预审");

@@ -540,6 +540,10 @@
       } else if (type.indexOf('ticket.') === 0) {
         windowTicket(type, d);
       }
+      // a call, start, skip or finish carries the window's state after it (no window.state event of its own)
+      if (d.windowState) {
+        windowState(d.windowState);
+      }
       return;
     }
     if (type === 'ticket.called') {
@@ -550,6 +554,9 @@
       stats(d);
     } else if (type !== 'ticket.issued' && type !== 'ticket.cancelled' && type.indexOf('ticket.') === 0) {
       hallTicket(type, d);
+    }
+    if (d.windowState) {
+      hallWindowState(d.windowState);
     }
     if (type === 'queue.stats' || type === 'window.state' || type.indexOf('ticket.') === 0) {
       refreshWaiting();

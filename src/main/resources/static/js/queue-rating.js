@@ -34,17 +34,17 @@
     }
   }
 
-  // the window finished a ticket: the live event of the floor (rating.requested) asks for the form at once; the idle
-  // screen also asks every two seconds, so a broken stream only delays it
+  // the window finished a ticket: the live event of the floor (ticket.finished with rating) asks for the form at once;
+  // the idle screen also asks every two seconds, so a broken stream only delays it
   function listen() {
     var url = document.body.getAttribute('data-events');
     var windowId = document.body.getAttribute('data-window');
     if (!url || !windowId || !window.EventSource) { return; }
     var source = new EventSource(url);
-    source.addEventListener('rating.requested', function (e) {
+    source.addEventListener('ticket.finished', function (e) {
       try {
         var data = JSON.parse(e.data || '{}');
-        if (String(data.windowId) === windowId) {
+        if (data.rating === true && String(data.windowId) === windowId) {
           document.body.dispatchEvent(new CustomEvent('rating-requested'));
         }
       } catch (err) { /* not for the pad */ }

@@ -188,10 +188,10 @@ class QueueDeskTests extends QueueFixture.FloorTestBase {
                 .containsEntry("name", "欧**").containsEntry("recall", false)
                 .containsEntry("announcement", "请 A001 号到 10 号窗口办理")
                 .containsEntry("speech", "请 A 零 零 一 号到 10 号窗口办理").containsEntry("service", "社保登记与参保");
-        assertThat(events).anySatisfy(e -> {
-            assertThat(e.type()).isEqualTo("window.state");
-            assertThat(e.data()).containsEntry("status", "CALLING");
-        });
+        // the window's new state travels with the call (Q-4: one event per desk command)
+        assertThat(call.data().get("windowState")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+                .containsEntry("status", "CALLING").containsEntry("window", "10");
+        assertThat(events).noneMatch(e -> e.type().equals("window.state"));
 
         TicketView recalled = desk.recall(w0, "yb01");
         assertThat(recalled.recallCount()).isEqualTo(1);
@@ -210,8 +210,16 @@ class QueueDeskTests extends QueueFixture.FloorTestBase {
         assertThat(actions(t.ticket().id())).containsExactly("ISSUE", "CALL", "RECALL", "START", "FINISH");
         assertThat(jdbc.sql("select actor from q_ticket_history where ticket_id = :t and action = 'CALL'")
                 .param("t", t.ticket().id()).query(String.class).single()).isEqualTo("yb01");
-        assertThat(eventsSince(mark)).extracting(LiveEvent::type).contains("ticket.serving", "ticket.finished",
-                "rating.requested");
+        assertThat(eventsSince(mark)).filteredOn(e -> e.type().equals("ticket.serving")).singleElement()
+                .satisfies(e -> assertThat(e.data().get("windowState"))
+                        .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP).containsEntry("status", "SERVING"));
+        // the finish asks the window's rating pad for a rating; the window is idle again
+        assertThat(eventsSince(mark)).filteredOn(e -> e.type().equals("ticket.finished")).singleElement()
+                .satisfies(e -> {
+                    assertThat(e.data()).containsEntry("rating", true);
+                    assertThat(e.data().get("windowState")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+                            .containsEntry("status", "IDLE");
+                });
 
         // the session's time split: 1 minute walking to the counter, 7 minutes serving
         Map<String, Object> session = jdbc.sql("select walking_seconds, serving_seconds from q_session where window_id = :w")

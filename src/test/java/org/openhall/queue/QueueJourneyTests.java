@@ -10,7 +10,6 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import java.nio.file.Paths;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.openhall.organization.OrgFixture;
 import org.openhall.organization.OrganizationCommands;
@@ -87,11 +86,7 @@ class QueueJourneyTests extends BrowserTestSupport {
     }
 
     private static void login(Page p, String base, String username) {
-        p.navigate(base + "/login");
-        p.getByLabel("用户名").fill(username);
-        p.getByLabel("密码").fill(OrgFixture.PASSWORD);
-        p.locator("form button[type=submit]").click();
-        p.waitForURL(Pattern.compile(".*(?<!/login)$"));
+        BrowserTestSupport.login(p, base, username, OrgFixture.PASSWORD);
     }
 
     @Test
@@ -216,6 +211,9 @@ class QueueJourneyTests extends BrowserTestSupport {
             padPage.navigate(url("/devices/" + pad + "/rating"));
             assertThat(padPage.locator(".idle-welcome")).hasText("您好，欢迎监督评价");
             both(padPage, "queue-rating-idle");
+            // the pad learns of the finish from the live event (ticket.finished with rating), not only by polling
+            padPage.evaluate("() => { window.ratingRequested = 0; document.body.addEventListener('rating-requested',"
+                    + " () => window.ratingRequested++); }");
 
             Page console1 = second.newPage();
             login(console1, base, clerk1);
@@ -232,6 +230,7 @@ class QueueJourneyTests extends BrowserTestSupport {
             assertThat(console1.locator(".window-status")).hasText("办理中");
             console1.keyboard().press("F4");
             assertThat(console1.locator(".window-status")).hasText("空闲");
+            padPage.waitForFunction("() => window.ratingRequested === 1");
 
             // 7. the rating pad asks for the ticket just finished; one rating is accepted, a second refused
             Page padAgain = second.newPage();

@@ -120,6 +120,37 @@ class RatingsTests extends QueueFixture.FloorTestBase {
     }
 
     @Test
+    void aTicketCalledAfterTheFinishEndsTheRatingAlsoWhenItWasSkippedOrCancelledSince() {
+        long first = served(w0);
+        QueueFixture.CLOCK.advance(Duration.ofMinutes(1));
+        assertThat(ratings.pending(w0)).map(Ratings.Pending::ticketId).contains(first);
+
+        // the window called the next applicant, who did not come: skipped, still named by the window
+        desk.issue(QueueDesk.IssueRequest.ordinary(f.centreId(), f.serviceA(), TicketChannel.KIOSK), "test");
+        long next = desk.callNext(w0, "test").orElseThrow().id();
+        QueueFixture.CLOCK.advance(Duration.ofMinutes(1));
+        desk.skip(w0, "test");
+        assertThat(ratings.pending(w0)).isEmpty();
+
+        // ... and then cancelled (finished, but not served): the window still moved on
+        QueueFixture.CLOCK.advance(Duration.ofMinutes(1));
+        desk.cancel(next, "test");
+        assertThat(ratings.pending(w0)).isEmpty();
+        assertThat(key(() -> ratings.rate(w0, first, RatingLevel.SATISFIED, List.of(), null, Ratings.Source.PAD)))
+                .isEqualTo("CONFLICT queue.pages.rating.expired");
+
+        // a ticket the window called and skipped before the finish does not count
+        desk.issue(QueueDesk.IssueRequest.ordinary(f.centreId(), f.serviceA(), TicketChannel.KIOSK), "test");
+        desk.callNext(w1, "test").orElseThrow();
+        desk.skip(w1, "test");
+        QueueFixture.CLOCK.advance(Duration.ofMinutes(1));
+        long second = served(w1);
+        QueueFixture.CLOCK.advance(Duration.ofMinutes(1));
+        assertThat(ratings.pending(w1)).map(Ratings.Pending::ticketId).contains(second);
+        assertThat(ratingsOf(first) + ratingsOf(second)).isZero();
+    }
+
+    @Test
     void reasonsGoOnlyWithBadRatingsAndComeFromTheList() {
         long t = served(w0);
         assertThat(key(() -> ratings.rate(w0, t, RatingLevel.SATISFIED, List.of("等候时间长"), null, Ratings.Source.PAD)))

@@ -58,7 +58,7 @@ public final class PostgresBench {
     /** The application's migrations, with the Flyway API (the application itself starts with Flyway off). */
     public static void migrate(Server server, String database) {
         Flyway.configure().dataSource(server.jdbcUrl(database), server.user(), server.password())
-                .locations("classpath:db/migration").load().migrate();
+                .locations("classpath:db/migration", "classpath:db/vendor/postgresql").load().migrate();
     }
 
     /**

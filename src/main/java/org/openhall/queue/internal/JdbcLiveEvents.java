@@ -27,6 +27,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.function.SingletonSupplier;
 import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
 
 /** {@link LiveEvents} on the {@code q_event} table. */
@@ -39,6 +40,8 @@ class JdbcLiveEvents implements LiveEvents {
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
     private final JsonMapper json;
+    /** The events' data as JSON, its serializer resolved once. */
+    private final ObjectWriter dataWriter;
     private final Clock clock;
     /** Resolved once (looking the bean up on each append cost as much as the event's JSON). */
     private final Supplier<@Nullable LiveHub> hub;
@@ -48,6 +51,7 @@ class JdbcLiveEvents implements LiveEvents {
         this.jdbc = jdbc;
         this.template = template;
         this.json = json;
+        this.dataWriter = json.writerFor(Map.class);
         this.clock = clock;
         this.hub = SingletonSupplier.of(hub::getIfAvailable);
     }
@@ -88,7 +92,7 @@ class JdbcLiveEvents implements LiveEvents {
             eventArgs.add(centreId);
             eventArgs.add(e.type());
             eventArgs.add(new SqlParameterValue(Types.BIGINT, e.windowId()));
-            eventArgs.add(json.writeValueAsString(e.data()));
+            eventArgs.add(dataWriter.writeValueAsString(e.data()));
             eventArgs.add(at);
         }
         List<Long> ids = new ArrayList<>(events.size());

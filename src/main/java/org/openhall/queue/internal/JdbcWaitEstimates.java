@@ -44,17 +44,18 @@ class JdbcWaitEstimates implements WaitEstimates {
 
     /**
      * The ticket's service's waiting tickets are read now, so the people ahead printed on the ticket are exact (the
-     * caller's uncommitted ticket included); the rest — the other services' waiting tickets, the windows at work, the
-     * recent handling times — comes from a reading of the whole floor at most {@link #ISSUE_FLOOR_TTL} old, shared (with
+     * caller's uncommitted ticket added if it is not written yet); the rest — the other services' waiting tickets, the
+     * windows at work, the recent handling times — comes from a reading of the whole floor at most {@link #ISSUE_FLOOR_TTL} old, shared (with
      * the estimator's work on it) by the tickets issued meanwhile: the minutes are those of a floor a few seconds old.
      * Reading and weighing the whole floor on every ticket cost more than the rest of the issue.
      */
     @Override
     @Transactional(readOnly = true)
-    public Issued forIssued(long centreId, long serviceId, long ticketId) {
+    public Issued forIssued(long centreId, FloorSnapshot.WaitingTicket ticket) {
+        long serviceId = ticket.serviceId();
         LocalDate today = LocalDate.ofInstant(clock.instant(), snapshots.zone(centreId));
-        WaitEstimator.Floor floor = issueFloor(centreId, today);
-        List<FloorSnapshot.WaitingTicket> mine = snapshots.waiting(centreId, serviceId);
+        WaitEstimator.Floor floor = issueFloor(centreId, today, ticket);
+        List<FloorSnapshot.WaitingTicket> mine = including(snapshots.waiting(centreId, serviceId), ticket);
         List<FloorSnapshot.WaitingTicket> others = floor.snapshot().waiting();
         List<FloorSnapshot.WaitingTicket> waiting = new ArrayList<>(others.size() + mine.size());
         for (FloorSnapshot.WaitingTicket t : others) {
@@ -63,7 +64,7 @@ class JdbcWaitEstimates implements WaitEstimates {
             }
         }
         waiting.addAll(mine);
-        return new Issued(floor.forTicket(ticketId, waiting), mine.size());
+        return new Issued(floor.forTicket(ticket.id(), waiting), mine.size());
     }
 
     /** How old the floor behind an issued ticket's estimate may be (see {@link #forIssued}). */
@@ -75,8 +76,12 @@ class JdbcWaitEstimates implements WaitEstimates {
     private final Map<Long, IssueFloor> issueFloors = new ConcurrentHashMap<>();
     private final Set<Long> renewing = ConcurrentHashMap.newKeySet();
 
-    /** The centre's floor for issued tickets: one reader renews it when too old while the others go on with it. */
-    private WaitEstimator.Floor issueFloor(long centreId, LocalDate today) {
+    /**
+     * The centre's floor for issued tickets: one reader renews it when too old while the others go on with it. A floor
+     * read while {@code issued} is being issued counts it among the waiting, written already or not yet, for the tickets
+     * issued after it on that floor.
+     */
+    private WaitEstimator.Floor issueFloor(long centreId, LocalDate today, FloorSnapshot.WaitingTicket issued) {
         IssueFloor f = issueFloors.get(centreId);
         boolean usable = f != null && f.day().equals(today);
         if (usable && System.nanoTime() - f.readAt() < ISSUE_FLOOR_TTL) {
@@ -86,7 +91,7 @@ class JdbcWaitEstimates implements WaitEstimates {
             return f.floor();
         }
         try {
-            f = new IssueFloor(today, estimator.on(snapshots.loadForIssue(centreId)), System.nanoTime());
+            f = new IssueFloor(today, estimator.on(with(snapshots.loadForIssue(centreId), issued)), System.nanoTime());
             issueFloors.put(centreId, f);
             return f.floor();
         } finally {
@@ -94,6 +99,23 @@ class JdbcWaitEstimates implements WaitEstimates {
                 renewing.remove(centreId);
             }
         }
+    }
+
+    private static FloorSnapshot with(FloorSnapshot s, FloorSnapshot.WaitingTicket issued) {
+        List<FloorSnapshot.WaitingTicket> waiting = including(s.waiting(), issued);
+        return waiting == s.waiting() ? s : new FloorSnapshot(s.centreId(), s.now(), s.services(), s.windows(), waiting);
+    }
+
+    /** The waiting tickets read, with the ticket being issued added if it is not among them (not written yet). */
+    private static List<FloorSnapshot.WaitingTicket> including(List<FloorSnapshot.WaitingTicket> read,
+            FloorSnapshot.WaitingTicket issued) {
+        if (read.stream().anyMatch(w -> w.id() == issued.id())) {
+            return read;
+        }
+        List<FloorSnapshot.WaitingTicket> waiting = new ArrayList<>(read.size() + 1);
+        waiting.addAll(read);
+        waiting.add(issued);
+        return waiting;
     }
 
     @Override

@@ -200,22 +200,40 @@ class QueueDeskService implements QueueDesk {
         String publicCode = TicketNumbers.publicCode();
         String next0 = TicketRow.csv(next);
         PriorityReason reason = r.priority() == PriorityClass.SPECIAL ? Objects.requireNonNull(r.reason()) : null;
-        GeneratedKeyHolder keys = new GeneratedKeyHolder();
-        jdbc.sql("""
-                insert into q_ticket (centre_id, service_id, business_date, seq, number, public_code, channel, priority_class,
-                    priority_reason, applicant_name, applicant_mobile, appointment_id, status, issued_at, queued_at, rank_at,
-                    next_service_ids)
-                values (:c, :s, :d, :seq, :n, :code, :ch, :pc, :pr, :name, :mobile, :appt, 'WAITING', :now, :now, :now, :next)""")
-                .param("c", centre.id()).param("s", service.id()).param("d", today).param("seq", seq).param("n", number)
-                .param("code", publicCode).param("ch", r.channel().name())
-                .param("pc", r.priority().name())
-                .param("pr", reason == null ? null : reason.name(), Types.VARCHAR)
-                .param("name", name, Types.VARCHAR).param("mobile", mobile, Types.VARCHAR)
-                .param("appt", r.appointmentId(), Types.BIGINT).param("now", Timestamp.from(now))
-                .param("next", next0, Types.VARCHAR)
-                .update(keys, "id");
-        long id = Objects.requireNonNull(keys.getKey()).longValue();
-        // the row as inserted (no read back)
+        Map<String, Object> p = new HashMap<>();
+        p.put("c", centre.id());
+        p.put("s", service.id());
+        p.put("d", today);
+        p.put("seq", seq);
+        p.put("n", number);
+        p.put("code", publicCode);
+        p.put("ch", r.channel().name());
+        p.put("pc", r.priority().name());
+        p.put("pr", new SqlParameterValue(Types.VARCHAR, reason == null ? null : reason.name()));
+        p.put("name", new SqlParameterValue(Types.VARCHAR, name));
+        p.put("mobile", new SqlParameterValue(Types.VARCHAR, mobile));
+        p.put("appt", new SqlParameterValue(Types.BIGINT, r.appointmentId()));
+        p.put("now", Timestamp.from(now));
+        p.put("next", new SqlParameterValue(Types.VARCHAR, next0));
+        String columns = """
+                centre_id, service_id, business_date, seq, number, public_code, channel, priority_class, priority_reason,
+                applicant_name, applicant_mobile, appointment_id, status, issued_at, queued_at, rank_at, next_service_ids""";
+        String values = """
+                :c, :s, :d, :seq, :n, :code, :ch, :pc, :pr, :name, :mobile, :appt, 'WAITING', :now, :now, :now, :next""";
+        List<Checked> writes = List.of();
+        long id;
+        if (number0.id() != null) {
+            // the id came with the number (PostgreSQL): the row goes with its history row and event, one round trip
+            id = number0.id();
+            p.put("id", id);
+            writes = List.of(new Checked(new LiveEvents.Write(
+                    "insert into q_ticket (id, " + columns + ") values (:id, " + values + ")", p), null));
+        } else {
+            GeneratedKeyHolder keys = new GeneratedKeyHolder();
+            jdbc.sql("insert into q_ticket (" + columns + ") values (" + values + ")").params(p).update(keys, "id");
+            id = Objects.requireNonNull(keys.getKey()).longValue();
+        }
+        // the row as written (no read back)
         TicketRow t = new TicketRow(id, centre.id(), service.id(), service.code(), service.name(), today, seq, number,
                 publicCode, r.channel(), r.priority(), reason, name, mobile, r.appointmentId(), TicketStatus.WAITING, now,
                 now, now, null, null, null, null, null, null, 0, 0, 0, null, null, 0, next, null, 0);
@@ -224,7 +242,7 @@ class QueueDeskService implements QueueDesk {
         data.put("service", t.serviceName());
         data.put("waiting", estimate.waiting());
         historyAndEvents(centre.id(), id, "ISSUE", null, null, actor, r.channel().name(), now,
-                List.of(new LiveEvents.Draft("ticket.issued", null, data)));
+                List.of(new LiveEvents.Draft("ticket.issued", null, data)), writes);
         return new Issued(new IssuedTicket(view(t, null), estimate.estimate().peopleAhead(), estimate.estimate().minutes()),
                 number0.first() && !closeInside ? centre : null);
     }
@@ -244,8 +262,11 @@ class QueueDeskService implements QueueDesk {
         return today;
     }
 
-    /** The day's sequence number taken and whether it was the service's first of the day. */
-    private record Number(int seq, boolean first) {
+    /**
+     * The day's sequence number taken, whether it was the service's first of the day, and on PostgreSQL the new ticket's
+     * id taken with it (null: the insert generates it).
+     */
+    private record Number(int seq, boolean first, @Nullable Long id) {
     }
 
     /**
@@ -254,33 +275,38 @@ class QueueDeskService implements QueueDesk {
      * inserts, the others wait for its row lock and increment after it), on the caller's connection.
      */
     private Number takeNumber(CentreInfo centre, QueueServices.ServiceView service, LocalDate day) {
-        Integer seq = increment(service.id(), day);
-        boolean first = false;
-        if (seq == null) {
-            first = jdbc.sql("""
-                    insert into q_counter (service_id, business_date, centre_id, last_seq) values (:s, :d, :c, 0)
-                    on conflict do nothing""")
-                    .param("s", service.id()).param("d", day).param("c", centre.id()).update() == 1;
-            seq = increment(service.id(), day);
-            if (seq == null) {
-                throw new IllegalStateException("no counter for service " + service.id() + " on " + day);
-            }
+        Number taken = increment(service.id(), day);
+        if (taken != null) {
+            return taken;
         }
-        return new Number(seq, first);
+        boolean first = jdbc.sql("""
+                insert into q_counter (service_id, business_date, centre_id, last_seq) values (:s, :d, :c, 0)
+                on conflict do nothing""")
+                .param("s", service.id()).param("d", day).param("c", centre.id()).update() == 1;
+        taken = increment(service.id(), day);
+        if (taken == null) {
+            throw new IllegalStateException("no counter for service " + service.id() + " on " + day);
+        }
+        return new Number(taken.seq(), first, taken.id());
     }
 
-    /** The incremented number, null if the day has no counter row yet (one statement on PostgreSQL). */
-    private @Nullable Integer increment(long serviceId, LocalDate day) {
+    /**
+     * The incremented number (not the day's first), null if the day has no counter row yet. On PostgreSQL one statement,
+     * which also takes the ticket's id from its identity sequence, so that the ticket can be written together with its
+     * history and event.
+     */
+    private @Nullable Number increment(long serviceId, LocalDate day) {
         if (postgres()) {
             return jdbc.sql("""
                     update q_counter set last_seq = last_seq + 1 where service_id = :s and business_date = :d
-                    returning last_seq""")
-                    .param("s", serviceId).param("d", day).query(Integer.class).optional().orElse(null);
+                    returning last_seq, nextval(pg_get_serial_sequence('q_ticket', 'id'))""")
+                    .param("s", serviceId).param("d", day).query((rs, n) -> new Number(rs.getInt(1), false, rs.getLong(2)))
+                    .optional().orElse(null);
         }
         int rows = jdbc.sql("update q_counter set last_seq = last_seq + 1 where service_id = :s and business_date = :d")
                 .param("s", serviceId).param("d", day).update();
-        return rows == 0 ? null : jdbc.sql("select last_seq from q_counter where service_id = :s and business_date = :d")
-                .param("s", serviceId).param("d", day).query(Integer.class).single();
+        return rows == 0 ? null : new Number(jdbc.sql("select last_seq from q_counter where service_id = :s and business_date = :d")
+                .param("s", serviceId).param("d", day).query(Integer.class).single(), false, null);
     }
 
     @Override
@@ -597,7 +623,7 @@ class QueueDeskService implements QueueDesk {
                 where window_id = :w""", p), null);
         WindowRow after = state.moved(WindowStatus.CALLING, t.id(), now);
         historyAndEvents(t.centreId(), t.id(), "CALL", window.id(), state.staffId(), actor, null, now,
-                List.of(called(window, t, false), windowState(window, after)), List.of(holds));
+                List.of(withState(called(window, t, false), window, after)), List.of(holds));
         publisher.publishEvent(new TicketCalled(t.centreId(), t.id(), t.number(), t.serviceId(), window.id(),
                 Objects.requireNonNull(state.staffId()), t.queuedAt(), now));
         return view(t, window);
@@ -660,9 +686,9 @@ class QueueDeskService implements QueueDesk {
         WindowStatus next = serving ? WindowStatus.SERVING : WindowStatus.IDLE;
         // read once (window and ticket), written once (the ticket, the session, the window, history and events)
         historyAndEvents(t.centreId(), t.id(), serving ? "START" : "SKIP", window.id(), state.staffId(), actor, null,
-                now, List.of(
+                now, List.of(withState(
                 new LiveEvents.Draft(serving ? "ticket.serving" : "ticket.skipped", window.id(), ticketData(t, window)),
-                windowState(window, state.moved(next, serving ? t.id() : null, now))),
+                window, state.moved(next, serving ? t.id() : null, now))),
                 Arrays.asList(
                         serving ? ticketWrite(t, "status = 'SERVING', serving_at = :now", Map.of("now", Timestamp.from(now)))
                                 : ticketWrite(t, "status = 'SKIPPED', skipped_at = :now, skip_count = skip_count + 1",
@@ -806,16 +832,10 @@ class QueueDeskService implements QueueDesk {
             if (chained) {
                 data.put("nextServiceId", after.serviceId());
             }
-            List<LiveEvents.Draft> events = new ArrayList<>();
-            events.add(new LiveEvents.Draft("ticket.finished", window.id(), data));
-            if (!chained) {
-                Map<String, Object> rating = new LinkedHashMap<>();
-                rating.put("ticketId", t.id());
-                rating.put("number", t.number());
-                rating.put("windowId", window.id());
-                events.add(new LiveEvents.Draft("rating.requested", window.id(), rating));
-            }
-            events.add(windowState(window, state.moved(WindowStatus.IDLE, null, now)));
+            // Q-8: a ticket served to its end asks the window's rating pad for the applicant's rating
+            data.put("rating", !chained);
+            List<LiveEvents.Draft> events = List.of(withState(new LiveEvents.Draft("ticket.finished", window.id(), data),
+                    window, state.moved(WindowStatus.IDLE, null, now)));
             historyAndEvents(t.centreId(), t.id(), chained ? "FINISH_STEP" : "FINISH", window.id(), state.staffId(),
                     actor, cn, now, events, writes);
             publisher.publishEvent(new ServiceFinished(t.centreId(), t.id(), t.number(), t.serviceId(), window.id(),
@@ -1202,15 +1222,20 @@ class QueueDeskService implements QueueDesk {
     private WaitEstimates.Issued estimate(TicketRow t) {
         WaitEstimates e = estimates.get();
         if (e != null) {
-            return e.forIssued(t.centreId(), t.serviceId(), t.id());
+            return e.forIssued(t.centreId(), new FloorSnapshot.WaitingTicket(t.id(), t.serviceId(), t.number(),
+                    t.priority(), t.queuedAt(), t.rankAt()));
         }
-        List<PriorityRule.Candidate> waiting = priority.order(jdbc.sql("""
+        List<PriorityRule.Candidate> read = new ArrayList<>(jdbc.sql("""
                 select id, priority_class, queued_at, rank_at from q_ticket
                 where service_id = :s and business_date = :d and status = 'WAITING'""")
                 .param("s", t.serviceId()).param("d", t.businessDate())
                 .query((rs, n) -> new PriorityRule.Candidate(rs.getLong(1), PriorityClass.valueOf(rs.getString(2)),
                         rs.getTimestamp(3).toInstant(), rs.getTimestamp(4).toInstant()))
                 .list());
+        if (read.stream().noneMatch(c -> c.id() == t.id())) {
+            read.add(new PriorityRule.Candidate(t.id(), t.priority(), t.queuedAt(), t.rankAt())); // not written yet
+        }
+        List<PriorityRule.Candidate> waiting = priority.order(read);
         int ahead = 0;
         for (PriorityRule.Candidate c : waiting) {
             if (c.id() == t.id()) {
@@ -1299,6 +1324,15 @@ class QueueDeskService implements QueueDesk {
 
     private void appendWindowState(WindowInfo w, WindowRow state) {
         live.appendAll(w.centreId(), List.of(windowState(w, state)));
+    }
+
+    /**
+     * A ticket event of the window's desk with the window's state after it ({@code windowState}: the data of its
+     * window.state event): what a call, start, skip or finish changes is told to the displays by one event.
+     */
+    private LiveEvents.Draft withState(LiveEvents.Draft ticketEvent, WindowInfo w, WindowRow state) {
+        ticketEvent.data().put("windowState", windowState(w, state).data());
+        return ticketEvent;
     }
 
     /** The window.state event of the window in {@code state} (alternatives only on its sign, see {@link #showsSign}). */

@@ -128,10 +128,15 @@ public class Ratings {
         if (t.finishedAt().plus(rules.ratingTimeLimit()).isBefore(now)) {
             return false;
         }
-        // the window moved on: a ticket called there after this one finished belongs to the next applicant
+        // the window moved on: a ticket called there after this one finished belongs to the next applicant. Such a
+        // ticket is still at the window (called, serving, or skipped since that call) or was finished after that call,
+        // so after :f too (a ticket back in the queue no longer names the window). Each part reads a few rows of its
+        // index (window_ix, finished_ix; partial on PostgreSQL, V771), not every ticket the window ever called.
         Integer later = jdbc.sql("""
-                select count(*) from q_ticket where window_id = :w and id <> :t
-                and (status in ('CALLED', 'SERVING') or called_at > :f)""")
+                select (select count(*) from q_ticket where window_id = :w and id <> :t
+                        and status in ('CALLED', 'SERVING', 'SKIPPED') and (status <> 'SKIPPED' or called_at > :f))
+                     + (select count(*) from q_ticket where window_id = :w and id <> :t
+                        and finished_at > :f and called_at > :f)""")
                 .param("w", t.windowId()).param("t", t.ticketId()).param("f", Timestamp.from(t.finishedAt()))
                 .query(Integer.class).single();
         return later == 0;

@@ -12,10 +12,10 @@ public interface WaitEstimates {
     Estimate forTicket(long ticketId);
 
     /**
-     * For a ticket just issued (waiting, of this centre, in the caller's transaction): its estimate and the people now
-     * waiting for its service, from one reading of the floor.
+     * For a ticket being issued (waiting, of this centre, in the caller's transaction, written already or not yet): its
+     * estimate and the people now waiting for its service, itself included, from one reading of the floor.
      */
-    Issued forIssued(long centreId, long serviceId, long ticketId);
+    Issued forIssued(long centreId, FloorSnapshot.WaitingTicket ticket);
 
     /** Per active service of the centre: waiting, average handling minutes, estimated wait for a ticket taken now. */
     List<ServiceLoad> forCentre(long centreId);

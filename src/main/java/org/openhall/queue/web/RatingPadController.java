@@ -27,7 +27,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * The rating pad (评价器, Q-8, FB-1): a tablet at the counter, a RATING_PAD device bound to its window. Idle until the
  * window finishes a ticket, then it offers the five levels (非常满意 … 非常不满意) for that ticket only, with reasons for
  * the bad ones and a comment, stores the rating once and goes back to idle. The pad asks every
- * {@code openhall.queue.pages.rating-poll} whether its window finished a ticket (the {@code rating.requested} live
+ * {@code openhall.queue.pages.rating-poll} whether its window finished a ticket (the {@code ticket.finished} live
  * event marks the same moment for screens listening to the event stream).
  */
 @Controller

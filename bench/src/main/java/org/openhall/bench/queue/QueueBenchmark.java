@@ -87,7 +87,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * line and is qualified for the next two), {@code bench.queue.kiosks} (80: issuing threads, as many as it takes to keep
  * tickets waiting when all threads queue for the same connections), {@code bench.queue.backlog} (tickets kept waiting,
  * 2 per window), {@code bench.queue.seconds} (measured, 60; also
- * pgbench's {@code -T}), {@code bench.queue.warmup} (10), {@code bench.queue.pool} (node 1's connections, 16; also
+ * pgbench's {@code -T}), {@code bench.queue.warmup} (10: at least; then until node 1's JIT compilers settle, at most
+ * {@code bench.queue.warmup-max}, 120), {@code bench.queue.pool} (node 1's connections, 16; also
  * pgbench's {@code -c}), {@code bench.queue.displays} (4), {@code bench.queue.display-calls} (200 per node),
  * {@code bench.queue.pgbench} ({@code /usr/bin/pgbench}), {@code bench.queue.pgbench-scale} (10), {@code bench.pg.url},
  * {@code bench.pg.user}, {@code bench.pg.password}.
@@ -197,7 +198,7 @@ public final class QueueBenchmark {
             step(displays + " hall displays connected to " + streamUrl);
 
             // ---- 1. calling throughput ------------------------------------------------------------------------
-            step("load: %d windows call → start → finish, %d kiosks keep %d tickets waiting; %d s warm-up, %d s measured"
+            step("load: %d windows call → start → finish, %d kiosks keep %d tickets waiting; at least %d s warm-up, %d s measured"
                     .formatted(windows, kiosks, backlog, warmup, measured));
             // the day's first ticket of each service (as at opening time): it creates the service's counter of the
             // day and closes earlier days in transactions of their own, each taking a second connection while the
@@ -384,6 +385,39 @@ public final class QueueBenchmark {
             this.backlog = backlog;
         }
 
+        /** The warm-up's length in seconds, and the JIT compilers' time (ms) when the measured time began and ended. */
+        double warmedUp;
+        long jitFrom;
+        long jitTo;
+
+        /**
+         * The load runs at least {@code minSeconds}, then until node 1's JIT compilers have settled — less than
+         * {@link #JIT_SETTLED} of their time over the last {@link #JIT_WINDOW_S} seconds — or for at most
+         * {@code bench.queue.warmup-max} seconds: a desk command is measured as it runs on a warm JVM, as pgbench's
+         * compiled client runs from its first transaction. Returns the seconds it took.
+         */
+        private double warmUp(int minSeconds) throws InterruptedException {
+            long start = System.nanoTime();
+            int max = Math.max(minSeconds, Integer.getInteger("bench.queue.warmup-max", 120));
+            Thread.sleep(minSeconds * 1000L);
+            java.util.ArrayDeque<Long> jit = new java.util.ArrayDeque<>();
+            jit.add(jitMillis());
+            while ((System.nanoTime() - start) / 1e9 < max) {
+                Thread.sleep(1000);
+                jit.add(jitMillis());
+                if (jit.size() > JIT_WINDOW_S) {
+                    long spent = jit.getLast() - jit.removeFirst();
+                    if (spent < JIT_SETTLED * JIT_WINDOW_S * 1000) {
+                        break;
+                    }
+                }
+            }
+            return (System.nanoTime() - start) / 1e9;
+        }
+
+        static final int JIT_WINDOW_S = 5;
+        static final double JIT_SETTLED = 0.02;
+
         /** {@link #cpu()} when the measured time began and ended. */
         long[] cpuFrom = new long[2];
         long[] cpuTo = new long[2];
@@ -406,13 +440,15 @@ public final class QueueBenchmark {
                 threads.add(Thread.ofPlatform().daemon().name("bench-kiosk-" + k).unstarted(() -> kiosk(kiosk, r)));
             }
             threads.forEach(Thread::start);
-            Thread.sleep(warmupSeconds * 1000L);
+            warmedUp = warmUp(warmupSeconds);
             long from = System.nanoTime();
             measureFrom = from;
+            jitFrom = jitMillis();
             cpuFrom = cpu();
             try (BackendCpu backends = new BackendCpu(watcher, "true", () -> 0)) {
                 Thread.sleep(measuredSeconds * 1000L);
                 cpuTo = cpu();
+                jitTo = jitMillis();
                 backendTicks = backends.stop()[0];
             }
             long to = System.nanoTime();
@@ -930,6 +966,12 @@ public final class QueueBenchmark {
      * CPU time so far in ticks of 10 ms (USER_HZ): {the whole machine's busy time (all but idle and iowait, /proc/stat),
      * this JVM's user + system time (/proc/self/stat)}; zeros where /proc cannot be read.
      */
+    /** The JIT compilers' total time in this JVM (node 1), ms. */
+    static long jitMillis() {
+        java.lang.management.CompilationMXBean c = java.lang.management.ManagementFactory.getCompilationMXBean();
+        return c != null && c.isCompilationTimeMonitoringSupported() ? c.getTotalCompilationTime() : 0;
+    }
+
     static long[] cpu() {
         try {
             String[] all = java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/stat")).getFirst().trim().split("\\s+");
@@ -957,9 +999,11 @@ public final class QueueBenchmark {
         Load load = r.load();
         System.out.println();
         System.out.printf(Locale.ROOT, "Hall floor benchmark: %d windows (%d services), %d kiosks keeping %d tickets"
-                        + " waiting, node 1 with %d connections; %d s warm-up, %d s measured; PostgreSQL %s, JDK %s, %d cores."
+                        + " waiting, node 1 with %d connections; %.0f s warm-up (at least %d, until the JIT compilers settled),"
+                        + " %d s measured; PostgreSQL %s, JDK %s, %d cores."
                         + "%nLoad average (1/5/15 min): at start %s; floor run %s → %s; pgbench %s → %s; at end %s.%n%n",
-                r.windows(), r.services(), r.kiosks(), r.backlog(), r.pool(), r.warmup(), r.seconds(), r.postgres(),
+                r.windows(), r.services(), r.kiosks(), r.backlog(), r.pool(), load.warmedUp, r.warmup(), r.seconds(),
+                r.postgres(),
                 System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), r.loadAtStart(),
                 r.loadBeforeFloor(), r.loadAfterFloor(), r.loadBeforePgbench(), r.loadAfterPgbench(), r.loadAtEnd());
         String head = "| %-52s | %10s | %9s | %8s | %8s | %8s |%n";
@@ -998,6 +1042,8 @@ public final class QueueBenchmark {
                 perCommand, jvm * 10.0 / total, load.backendTicks * 10.0 / total, perTransaction,
                 pgbenchBackendTicks * 10.0 / r.pg().transactions, pgbenchClientTicks * 10.0 / r.pg().transactions,
                 perTransaction / perCommand);
+        System.out.printf(Locale.ROOT, "Node 1's JIT compilers during the measured time: %.1f s of %.0f s (included in its"
+                + " JVM's CPU above).%n", (load.jitTo - load.jitFrom) / 1000.0, load.measuredSeconds);
         System.out.printf(Locale.ROOT, "CPU per desk command while measured: node 1's JVM %.3f ms, the rest of the machine"
                         + " (PostgreSQL and anything else running) %.3f ms; per pgbench transaction, the whole machine %.3f ms"
                         + " (from /proc: %d + %d and %d ticks of 10 ms).%n",

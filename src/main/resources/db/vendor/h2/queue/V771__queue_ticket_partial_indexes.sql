@@ -1,0 +1,4 @@
+-- Q-2: on PostgreSQL this version makes q_ticket_window_ix and q_ticket_finished_ix partial
+-- (db/vendor/postgresql/queue/V771). H2 has no partial indexes: it keeps the full indexes of V700 and V750,
+-- which serve the same queries. Nothing to change here; the version exists so that both databases have the same
+-- schema history.

@@ -27,6 +27,8 @@ import org.openhall.organization.WindowData;
 import org.openhall.organization.WindowType;
 import org.openhall.queue.internal.FloorAlerts;
 import org.openhall.queue.internal.FloorScan;
+import org.openhall.queue.internal.FloorSnapshot;
+import org.openhall.queue.internal.JdbcFloorSnapshots;
 import org.openhall.queue.internal.LiveEvent;
 import org.openhall.queue.internal.LiveEvents;
 import org.openhall.queue.internal.QueueDesk;
@@ -76,6 +78,8 @@ class FloorScanTests {
     QueueServices services;
     @Autowired
     QueueDesk desk;
+    @Autowired
+    JdbcFloorSnapshots snapshots;
 
     OrgFixture.Org o;
     FloorRows rows;
@@ -201,6 +205,43 @@ class FloorScanTests {
         CLOCK.advance(Duration.ofMinutes(3));
         assertThat(estimates.forTicket(a1.ticket().id())).isEqualTo(new WaitEstimates.Estimate(0, 5));
         assertThat(estimates.forTicket(a2.ticket().id())).isEqualTo(new WaitEstimates.Estimate(1, 13));
+    }
+
+    @Test
+    void theFloorAveragesEachServicesLatestFinishedTicketsOfTheDayAndShowsWhatEachWindowHolds() {
+        // the estimate's sample is each service's latest estimateSampleSize (20) tickets finished today: 5 slow
+        // ones (30 minutes) finished first, then 20 quick ones (4 minutes); yesterday's and skipped ones do not count
+        Instant early = START.minus(Duration.ofHours(2));
+        for (int i = 0; i < 5; i++) {
+            Instant called = early.plus(Duration.ofMinutes(i));
+            rows.done(serviceA, "A%03d".formatted(i + 1), early, called, called.plusSeconds(30 * 60), window5);
+        }
+        for (int i = 0; i < 20; i++) {
+            Instant called = START.minus(Duration.ofMinutes(50)).plus(Duration.ofMinutes(i));
+            rows.done(serviceA, "A%03d".formatted(i + 6), early, called, called.plusSeconds(4 * 60), window5);
+        }
+        Instant yesterday = START.minus(Duration.ofDays(1));
+        rows.done(serviceB, "B001", yesterday, yesterday, yesterday.plusSeconds(60), window6);
+        rows.ticket(serviceB, "B002", TicketStatus.SKIPPED, early, early, null, null, window6);
+        // window 6 holds a B ticket it called three minutes ago; window 5 holds none
+        long held = rows.ticket(serviceB, "B003", TicketStatus.CALLED, early, START.minus(Duration.ofMinutes(3)), null,
+                null, window6);
+        rows.state(window6, WindowStatus.CALLING, o.medicalStaff()[0], held, null, null, START);
+        rows.state(window5, WindowStatus.IDLE, o.medicalStaff()[1], null, null, null, START);
+
+        FloorSnapshot floor = snapshots.load(o.centreId());
+        assertThat(floor.services()).filteredOn(s -> s.id() == serviceA).singleElement()
+                .satisfies(s -> assertThat(s.recentMinutes()).hasSize(20).containsOnly(4.0));
+        assertThat(floor.services()).filteredOn(s -> s.id() == serviceB).singleElement()
+                .satisfies(s -> assertThat(s.recentMinutes()).isEmpty());
+        assertThat(floor.windows()).filteredOn(w -> w.windowId() == window6).singleElement().satisfies(w -> {
+            assertThat(w.status()).isEqualTo(WindowStatus.CALLING);
+            assertThat(w.current()).isNotNull();
+            assertThat(w.current().number()).isEqualTo("B003");
+            assertThat(w.current().calledAt()).isEqualTo(START.minus(Duration.ofMinutes(3)));
+        });
+        assertThat(floor.windows()).filteredOn(w -> w.windowId() == window5).singleElement()
+                .satisfies(w -> assertThat(w.current()).isNull());
     }
 
     @Test

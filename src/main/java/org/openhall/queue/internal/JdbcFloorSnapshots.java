@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -28,8 +29,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Reads the {@link FloorSnapshot} of a centre (Q-6, Q-9): a handful of queries on today's rows of the centre, all
- * through the indexes of V700 ({@code q_ticket (centre_id, business_date, status)}, the primary keys).
+ * Reads the {@link FloorSnapshot} of a centre (Q-6, Q-9): a handful of queries on today's rows of the centre, each
+ * bounded by an index whatever the day's volume: the waiting tickets by {@code q_ticket_waiting_ix}, each service's
+ * latest finished tickets backwards along {@code q_ticket_service_ix} (V773), the windows and the tickets they hold by
+ * primary key.
  */
 @Component
 public class JdbcFloorSnapshots {
@@ -85,27 +88,26 @@ public class JdbcFloorSnapshots {
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, zone(centreId));
 
+        List<FloorDirectory.ActiveService> active = directorySetup ? directory.activeServices(centreId)
+                : FloorDirectory.readActiveServices(jdbc, centreId);
         Map<Long, List<Double>> recent = new HashMap<>();
-        jdbc.sql("""
-                select service_id, called_at, finished_at from (
-                  select service_id, called_at, finished_at,
-                         row_number() over (partition by service_id order by finished_at desc, id desc) as rn
-                  from q_ticket
-                  where centre_id = :c and business_date = :d and status = 'DONE'
-                    and called_at is not null and finished_at is not null) x
-                where rn <= :n
-                order by service_id, finished_at desc""")
-                .param("c", centreId).param("d", today).param("n", rules.estimateSampleSize())
-                .query((ResultSet rs) -> {
-                    Instant called = rs.getTimestamp("called_at").toInstant();
-                    Instant finished = rs.getTimestamp("finished_at").toInstant();
-                    recent.computeIfAbsent(rs.getLong("service_id"), k -> new ArrayList<>())
-                            .add(WaitEstimator.minutesBetween(called, finished));
-                });
+        for (FloorDirectory.ActiveService a : active) {
+            // the service's latest finished tickets, read backwards from q_ticket_service_ix (V773): a few rows per
+            // service however many the day has seen
+            List<Double> minutes = jdbc.sql("""
+                    select called_at, finished_at from q_ticket
+                    where service_id = :s and business_date = :d and status = 'DONE' and finished_at is not null
+                      and called_at is not null
+                    order by finished_at desc limit :n""")
+                    .param("s", a.id()).param("d", today).param("n", rules.estimateSampleSize())
+                    .query((rs, i) -> WaitEstimator.minutesBetween(rs.getTimestamp("called_at").toInstant(),
+                            rs.getTimestamp("finished_at").toInstant()))
+                    .list();
+            recent.put(a.id(), minutes);
+        }
 
         List<ServiceState> services = new ArrayList<>();
-        for (FloorDirectory.ActiveService a : directorySetup ? directory.activeServices(centreId)
-                : FloorDirectory.readActiveServices(jdbc, centreId)) {
+        for (FloorDirectory.ActiveService a : active) {
             services.add(new ServiceState(a.id(), a.code(), a.name(), a.prefix(), a.defaultMinutes(),
                     recent.getOrDefault(a.id(), List.of())));
         }
@@ -114,28 +116,39 @@ public class JdbcFloorSnapshots {
         Map<Long, Set<Long>> own = assignments.own();
         Map<Long, Set<Long>> qualified = assignments.qualified();
 
-        // the windows with the ticket each one holds, in one query
-        List<WindowState> windows = jdbc.sql("""
-                select w.window_id, w.status, w.staff_id, w.current_ticket_id, w.pause_reason, w.pause_until, w.since,
-                       t.number as t_number, t.service_id as t_service_id, t.status as t_status, t.called_at as t_called_at,
-                       t.serving_at as t_serving_at
-                from q_window_state w left join q_ticket t on t.id = w.current_ticket_id and t.called_at is not null
-                where w.centre_id = :c order by w.window_id""")
+        // the windows, then the tickets they hold by their ids: two reads by primary key (as one join, the planner
+        // misjudged the window rows of a busy day and merged along the whole ticket key instead)
+        record WindowRead(long window, WindowStatus status, @Nullable Long staff, @Nullable Long ticket,
+                @Nullable String pauseReason, @Nullable Instant pauseUntil, Instant since) {
+        }
+        List<WindowRead> rows = jdbc.sql("""
+                select window_id, status, staff_id, current_ticket_id, pause_reason, pause_until, since
+                from q_window_state where centre_id = :c order by window_id""")
                 .param("c", centreId)
-                .query((rs, i) -> {
-                    long window = rs.getLong("window_id");
-                    Long ticket = rs.getObject("current_ticket_id", Long.class);
-                    CurrentTicket current = ticket == null || rs.getString("t_number") == null ? null
-                            : new CurrentTicket(ticket, rs.getString("t_number"), rs.getLong("t_service_id"),
-                                    TicketStatus.valueOf(rs.getString("t_status")),
-                                    rs.getTimestamp("t_called_at").toInstant(), instant(rs, "t_serving_at"));
-                    return new WindowState(window, WindowStatus.valueOf(rs.getString("status")),
-                            rs.getObject("staff_id", Long.class), own.getOrDefault(window, Set.of()),
-                            qualified.getOrDefault(window, Set.of()), current,
-                            rs.getString("pause_reason"), instant(rs, "pause_until"),
-                            rs.getTimestamp("since").toInstant());
-                })
+                .query((rs, i) -> new WindowRead(rs.getLong("window_id"), WindowStatus.valueOf(rs.getString("status")),
+                        rs.getObject("staff_id", Long.class), rs.getObject("current_ticket_id", Long.class),
+                        rs.getString("pause_reason"), instant(rs, "pause_until"), rs.getTimestamp("since").toInstant()))
                 .list();
+        List<Long> held = rows.stream().map(WindowRead::ticket).filter(Objects::nonNull).toList();
+        Map<Long, CurrentTicket> current = new HashMap<>();
+        if (!held.isEmpty()) {
+            jdbc.sql("""
+                    select id, number, service_id, status, called_at, serving_at from q_ticket
+                    where id in (:ids) and called_at is not null""")
+                    .param("ids", held)
+                    .query((ResultSet rs) -> {
+                        long id = rs.getLong("id");
+                        current.put(id, new CurrentTicket(id, rs.getString("number"), rs.getLong("service_id"),
+                                TicketStatus.valueOf(rs.getString("status")), rs.getTimestamp("called_at").toInstant(),
+                                instant(rs, "serving_at")));
+                    });
+        }
+        List<WindowState> windows = new ArrayList<>(rows.size());
+        for (WindowRead r : rows) {
+            windows.add(new WindowState(r.window(), r.status(), r.staff(), own.getOrDefault(r.window(), Set.of()),
+                    qualified.getOrDefault(r.window(), Set.of()), r.ticket() == null ? null : current.get(r.ticket()),
+                    r.pauseReason(), r.pauseUntil(), r.since()));
+        }
 
         List<WaitingTicket> waiting = jdbc.sql("""
                 select id, service_id, number, priority_class, queued_at, rank_at from q_ticket

@@ -3,6 +3,7 @@ package org.openhall.queue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -239,6 +240,45 @@ class QueueDeskTests extends QueueFixture.FloorTestBase {
             assertThat(s.windowId()).isEqualTo(w0);
             assertThat(s.status()).isEqualTo(WindowStatus.IDLE);
         });
+    }
+
+    @Test
+    void aWindowChangedOnAnotherNodeMeanwhileIsReadAgainBeforeTheNextCommand() {
+        // Q-2 multi-node: this node remembers what window 0 holds after its call (ticket 1, CALLING); another node
+        // then starts ticket 1 there (SERVING, its versions changed) — the finish on this node must finish it as served
+        IssuedTicket t1 = issue(f.serviceA());
+        IssuedTicket t2 = issue(f.serviceA());
+        desk.signIn(w0, f.staff()[0], "yb01");
+        assertThat(desk.callNext(w0, "yb01")).get().extracting(TicketView::id).isEqualTo(t1.ticket().id());
+        advance(1);
+        Timestamp servingAt = Timestamp.from(QueueFixture.CLOCK.instant());
+        jdbc.sql("update q_ticket set status = 'SERVING', serving_at = :at, version = version + 1 where id = :t")
+                .param("at", servingAt).param("t", t1.ticket().id()).update();
+        jdbc.sql("update q_window_state set status = 'SERVING', since = :at, version = version + 1 where window_id = :w")
+                .param("at", servingAt).param("w", w0).update();
+        long mark = live.lastId(f.centreId());
+        advance(6);
+        TicketView done = desk.finish(w0, null, "yb01");
+        assertThat(done.id()).isEqualTo(t1.ticket().id());
+        assertThat(done.status()).isEqualTo(TicketStatus.DONE);
+        assertThat(jdbc.sql("select serving_at from q_ticket where id = :t").param("t", t1.ticket().id())
+                .query(Timestamp.class).single()).as("served from the other node's start").isEqualTo(servingAt);
+        assertThat(actions(t1.ticket().id())).containsExactly("ISSUE", "CALL", "FINISH");
+        assertThat(eventsSince(mark)).extracting(LiveEvent::type).containsExactly("ticket.finished");
+        assertThat(jdbc.sql("select serving_seconds from q_session where window_id = :w and signed_out_at is null")
+                .param("w", w0).query(Long.class).single()).isEqualTo(360);
+
+        // this node calls ticket 2 and remembers it; the other node skips it and the window is idle: a start here is
+        // refused as for any idle window, with nothing written
+        assertThat(desk.callNext(w0, "yb01")).get().extracting(TicketView::id).isEqualTo(t2.ticket().id());
+        jdbc.sql("update q_ticket set status = 'SKIPPED', skipped_at = :at, version = version + 1 where id = :t")
+                .param("at", Timestamp.from(QueueFixture.CLOCK.instant())).param("t", t2.ticket().id()).update();
+        jdbc.sql("update q_window_state set status = 'IDLE', current_ticket_id = null, version = version + 1 "
+                + "where window_id = :w").param("w", w0).update();
+        Map<String, Long> before = counts();
+        assertThat(kind(() -> desk.start(w0, "yb01"))).isEqualTo(DomainException.Kind.CONFLICT);
+        assertThat(counts()).isEqualTo(before);
+        assertThat(desk.ticket(t2.ticket().id()).orElseThrow().status()).isEqualTo(TicketStatus.SKIPPED);
     }
 
     @Test

@@ -52,6 +52,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.function.SingletonSupplier;
@@ -621,9 +622,10 @@ class QueueDeskService implements QueueDesk {
         Checked holds = new Checked(new LiveEvents.Write("""
                 update q_window_state set current_ticket_id = :t, priority_streak = :streak, since = :now
                 where window_id = :w""", p), null);
-        WindowRow after = state.moved(WindowStatus.CALLING, t.id(), now);
+        WindowRow after = state.moved(WindowStatus.CALLING, t.id(), now).withStreak(streak);
         historyAndEvents(t.centreId(), t.id(), "CALL", window.id(), state.staffId(), actor, null, now,
                 List.of(withState(called(window, t, false), window, after)), List.of(holds));
+        rememberAfterCommit(after, t);
         publisher.publishEvent(new TicketCalled(t.centreId(), t.id(), t.number(), t.serviceId(), window.id(),
                 Objects.requireNonNull(state.staffId()), t.queuedAt(), now));
         return view(t, window);
@@ -650,6 +652,7 @@ class QueueDeskService implements QueueDesk {
     public TicketView recall(long windowId, String actor) {
         return write(() -> {
             WindowInfo window = windowInfo(windowId);
+            lastHeld.remove(windowId); // read afresh below, remembered again with the recalled ticket
             WindowRow state = withTicket(window, WindowStatus.CALLING);
             TicketRow t = row(Objects.requireNonNull(state.currentTicketId()));
             Instant now = now();
@@ -657,18 +660,19 @@ class QueueDeskService implements QueueDesk {
             history(t.centreId(), t.id(), "RECALL", window.id(), state.staffId(), actor, null, now);
             TicketRow after = t.recalled();
             appendCalled(window, after, true);
+            rememberAfterCommit(state, after);
             return view(after, window);
         });
     }
 
     @Override
     public TicketView start(long windowId, String actor) {
-        return write(() -> leaveCalling(windowId, actor, TicketStatus.SERVING));
+        return write(lastHeld -> leaveCalling(windowId, actor, TicketStatus.SERVING, lastHeld), true);
     }
 
     @Override
     public TicketView skip(long windowId, String actor) {
-        return write(() -> leaveCalling(windowId, actor, TicketStatus.SKIPPED));
+        return write(lastHeld -> leaveCalling(windowId, actor, TicketStatus.SKIPPED, lastHeld), true);
     }
 
     /**
@@ -676,26 +680,33 @@ class QueueDeskService implements QueueDesk {
      * not come (SKIPPED 过号, the window is idle again). Either way the walking time goes to the window's session, the
      * window moves by its version, and the change is recorded in the history and told to the displays.
      */
-    private TicketView leaveCalling(long windowId, String actor, TicketStatus to) {
+    private TicketView leaveCalling(long windowId, String actor, TicketStatus to, boolean mayUseLastHeld) {
         WindowInfo window = windowInfo(windowId);
-        Held held = held(window, WindowStatus.CALLING);
+        Held held = held(window, WindowStatus.CALLING, mayUseLastHeld);
         WindowRow state = held.state();
         TicketRow t = held.ticket();
         Instant now = now();
         boolean serving = to == TicketStatus.SERVING;
         WindowStatus next = serving ? WindowStatus.SERVING : WindowStatus.IDLE;
-        // read once (window and ticket), written once (the ticket, the session, the window, history and events)
-        historyAndEvents(t.centreId(), t.id(), serving ? "START" : "SKIP", window.id(), state.staffId(), actor, null,
-                now, List.of(withState(
+        WindowRow after = state.moved(next, serving ? t.id() : null, now);
+        // read once (window and ticket) or not at all (remembered), written once (the ticket, the session, the window,
+        // history and events)
+        sent(held, () -> historyAndEvents(t.centreId(), t.id(), serving ? "START" : "SKIP", window.id(), state.staffId(),
+                actor, null, now, List.of(withState(
                 new LiveEvents.Draft(serving ? "ticket.serving" : "ticket.skipped", window.id(), ticketData(t, window)),
-                window, state.moved(next, serving ? t.id() : null, now))),
+                window, after)),
                 Arrays.asList(
                         serving ? ticketWrite(t, "status = 'SERVING', serving_at = :now", Map.of("now", Timestamp.from(now)))
                                 : ticketWrite(t, "status = 'SKIPPED', skipped_at = :now, skip_count = skip_count + 1",
                                         Map.of("now", Timestamp.from(now))),
                         sessionWrite(state.sessionId(), "walking_seconds", t.calledAt(), now),
-                        guardWrite(window, state, next.name(), now, "", Map.of())));
-        return view(serving ? t.serving(now) : t.skipped(now), window);
+                        guardWrite(window, state, next.name(), now, "", Map.of()))));
+        if (serving) {
+            TicketRow started = t.serving(now);
+            rememberAfterCommit(after, started);
+            return view(started, window);
+        }
+        return view(t.skipped(now), window);
     }
 
     @Override
@@ -746,6 +757,7 @@ class QueueDeskService implements QueueDesk {
     public TicketView transfer(long windowId, long toServiceId, @Nullable Long toWindowId, String note, String actor) {
         return write(() -> {
             WindowInfo window = windowInfo(windowId);
+            lastHeld.remove(windowId); // the window will hold nothing
             WindowRow state = withTicket(window, null);
             QueueServices.ServiceView to = serviceOf(window.centreId(), toServiceId);
             if (!to.active()) {
@@ -791,9 +803,9 @@ class QueueDeskService implements QueueDesk {
 
     @Override
     public TicketView finish(long windowId, @Nullable String caseNumber, String actor) {
-        return write(() -> {
+        return write(mayUseLastHeld -> {
             WindowInfo window = windowInfo(windowId);
-            Held held = held(window, null);
+            Held held = held(window, null, mayUseLastHeld);
             WindowRow state = held.state();
             String cn = caseNumber == null || caseNumber.isBlank() ? null : caseNumber.strip();
             if (cn != null && !CASE_NUMBER.matcher(cn).matches()) {
@@ -809,40 +821,45 @@ class QueueDeskService implements QueueDesk {
             p.put("now", Timestamp.from(now));
             p.put("serving", Timestamp.from(servingAt));
             p.put("cn", cn == null ? new org.springframework.jdbc.core.SqlParameterValue(Types.VARCHAR, null) : cn);
-            if (chained) {
-                // Q-2 多窗联办: on to the next service without queueing again (the original queue time is kept)
-                List<Long> rest = t.nextServiceIds().subList(1, t.nextServiceIds().size());
-                p.put("next", t.nextServiceIds().getFirst());
-                p.put("rest", rest.isEmpty() ? new org.springframework.jdbc.core.SqlParameterValue(Types.VARCHAR, null)
-                        : Objects.requireNonNull(TicketRow.csv(rest)));
-                // the ticket is read back below: its writes go at once
-                run(account);
-                updateTicket(t, """
-                        status = 'WAITING', service_id = :next, next_service_ids = :rest, window_id = null, staff_id = null,
-                        called_at = null, serving_at = null, target_window_id = null,
-                        case_number = coalesce(:cn, case_number)""", p);
-                guard(window, state, "IDLE", now, "", Map.of());
-            } else {
-                writes = Arrays.asList(account, ticketWrite(t, """
-                        status = 'DONE', serving_at = :serving, finished_at = :now, case_number = coalesce(:cn, case_number)""", p),
-                        guardWrite(window, state, "IDLE", now, "", Map.of()));
+            TicketRow after;
+            try {
+                if (chained) {
+                    // Q-2 多窗联办: on to the next service without queueing again (the original queue time is kept)
+                    List<Long> rest = t.nextServiceIds().subList(1, t.nextServiceIds().size());
+                    p.put("next", t.nextServiceIds().getFirst());
+                    p.put("rest", rest.isEmpty() ? new org.springframework.jdbc.core.SqlParameterValue(Types.VARCHAR, null)
+                            : Objects.requireNonNull(TicketRow.csv(rest)));
+                    // the ticket is read back below: its writes go at once
+                    run(account);
+                    updateTicket(t, """
+                            status = 'WAITING', service_id = :next, next_service_ids = :rest, window_id = null, staff_id = null,
+                            called_at = null, serving_at = null, target_window_id = null,
+                            case_number = coalesce(:cn, case_number)""", p);
+                    guard(window, state, "IDLE", now, "", Map.of());
+                } else {
+                    writes = Arrays.asList(account, ticketWrite(t, """
+                            status = 'DONE', serving_at = :serving, finished_at = :now, case_number = coalesce(:cn, case_number)""", p),
+                            guardWrite(window, state, "IDLE", now, "", Map.of()));
+                }
+                after = chained ? row(t.id()) : t.done(servingAt, now, cn);
+                Map<String, Object> data = ticketData(t, window);
+                if (chained) {
+                    data.put("nextServiceId", after.serviceId());
+                }
+                // Q-8: a ticket served to its end asks the window's rating pad for the applicant's rating
+                data.put("rating", !chained);
+                List<LiveEvents.Draft> events = List.of(withState(new LiveEvents.Draft("ticket.finished", window.id(), data),
+                        window, state.moved(WindowStatus.IDLE, null, now)));
+                historyAndEvents(t.centreId(), t.id(), chained ? "FINISH_STEP" : "FINISH", window.id(), state.staffId(),
+                        actor, cn, now, events, writes);
+            } catch (DomainException e) {
+                throw refusal(held, e);
             }
-            TicketRow after = chained ? row(t.id()) : t.done(servingAt, now, cn);
-            Map<String, Object> data = ticketData(t, window);
-            if (chained) {
-                data.put("nextServiceId", after.serviceId());
-            }
-            // Q-8: a ticket served to its end asks the window's rating pad for the applicant's rating
-            data.put("rating", !chained);
-            List<LiveEvents.Draft> events = List.of(withState(new LiveEvents.Draft("ticket.finished", window.id(), data),
-                    window, state.moved(WindowStatus.IDLE, null, now)));
-            historyAndEvents(t.centreId(), t.id(), chained ? "FINISH_STEP" : "FINISH", window.id(), state.staffId(),
-                    actor, cn, now, events, writes);
             publisher.publishEvent(new ServiceFinished(t.centreId(), t.id(), t.number(), t.serviceId(), window.id(),
                     Objects.requireNonNull(state.staffId()), t.queuedAt(),
                     t.calledAt() != null ? t.calledAt() : servingAt, servingAt, now));
             return view(after, window);
-        });
+        }, true);
     }
 
     @Override
@@ -1015,7 +1032,61 @@ class QueueDeskService implements QueueDesk {
     }
 
     /** A window's state row and the ticket it holds. */
-    private record Held(WindowRow state, TicketRow ticket) {
+    private record Held(WindowRow state, TicketRow ticket, boolean cached) {
+    }
+
+    /**
+     * What each window held after this node's last call or start on it, as written (versions included), kept once
+     * committed: the next start, skip or finish on the window starts from it instead of reading the window and its
+     * ticket again. Whatever changed the window or the ticket since (another node, another command) changed their
+     * versions, so the command's conditional writes change no row; the command is then run again from a fresh read
+     * ({@link StaleHeld}). Taken out when used, so an entry serves one command.
+     */
+    private final Map<Long, Held> lastHeld = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private void rememberAfterCommit(WindowRow state, TicketRow ticket) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return;
+        }
+        Held h = new Held(state, ticket, true);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                lastHeld.put(state.windowId(), h);
+            }
+        });
+    }
+
+    /**
+     * The window's state and the ticket it holds: as remembered from this node's last command on the window if
+     * {@code mayUseLastHeld} and that state passes the checks, else read ({@link #held(WindowInfo, WindowStatus)}).
+     */
+    private Held held(WindowInfo window, @Nullable WindowStatus status, boolean mayUseLastHeld) {
+        Held last = lastHeld.remove(window.id());
+        if (mayUseLastHeld && last != null && last.state().signedIn() && last.state().currentTicketId() != null
+                && last.state().currentTicketId() == last.ticket().id()
+                && (status == null ? last.state().status() == WindowStatus.CALLING
+                        || last.state().status() == WindowStatus.SERVING : last.state().status() == status)) {
+            return last;
+        }
+        return held(window, status);
+    }
+
+    /** Runs a command's writes; refused while it started from a remembered state, it is run again from a read. */
+    private static void sent(Held held, Runnable writes) {
+        try {
+            writes.run();
+        } catch (DomainException e) {
+            throw refusal(held, e);
+        }
+    }
+
+    /**
+     * A refusal of a command's writes: as it is, or {@link StaleHeld} (run again from a read) if the command started
+     * from a remembered state, which the writes found changed.
+     */
+    private static RuntimeException refusal(Held held, DomainException e) {
+        return held.cached() && e.kind() == DomainException.Kind.CONFLICT ? new StaleHeld() : e;
     }
 
     /**
@@ -1046,7 +1117,7 @@ class QueueDeskService implements QueueDesk {
             throw new IllegalStateException("window " + window.id() + " holds ticket " + read.state().currentTicketId()
                     + ", which is not there");
         }
-        return new Held(read.state(), read.ticket());
+        return new Held(read.state(), read.ticket(), false);
     }
 
     /** Has a ticket in {@code status} (CALLING / SERVING; null: either). */
@@ -1373,15 +1444,36 @@ class QueueDeskService implements QueueDesk {
      * database for concurrency is retried from the start; inside a caller's transaction it is a 409.
      */
     private <T> T write(Supplier<T> command) {
+        return write(cached -> command.get(), false);
+    }
+
+    /**
+     * As {@link #write(Supplier)}, for a command of a window that may start from what the window held after this
+     * node's last command on it ({@link #held(WindowInfo, WindowStatus, boolean)}): {@code true} on the first attempt
+     * in a transaction of its own; a command refused on that state is run once more, reading the window.
+     */
+    private <T> T write(java.util.function.Function<Boolean, T> command, boolean mayUseLastHeld) {
         boolean own = !TransactionSynchronizationManager.isActualTransactionActive();
+        boolean cached = own && mayUseLastHeld;
         for (int attempt = 1; ; attempt++) {
+            boolean useCache = cached;
             try {
-                return tx.execute(s -> command.get());
+                return tx.execute(s -> command.apply(useCache));
+            } catch (StaleHeld e) {
+                cached = false;
+                attempt--; // not a refusal of the database: the state it started from was old
             } catch (ConcurrencyFailureException e) {
                 if (!own || attempt >= ATTEMPTS) {
                     throw DomainException.conflict("queue.concurrent");
                 }
             }
+        }
+    }
+
+    /** A command started from a remembered window state that was no longer the window's: run again, reading it. */
+    private static final class StaleHeld extends RuntimeException {
+        StaleHeld() {
+            super(null, null, false, false);
         }
     }
 

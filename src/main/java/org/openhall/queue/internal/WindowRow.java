@@ -30,6 +30,12 @@ record WindowRow(long windowId, long centreId, WindowStatus status, @Nullable Lo
                 priorityStreak, at, version + 1);
     }
 
+    /** The row with the priority streak a call wrote. */
+    WindowRow withStreak(int streak) {
+        return new WindowRow(windowId, centreId, status, staffId, sessionId, currentTicketId, pauseReason, pauseNote,
+                pauseUntil, streak, since, version);
+    }
+
     boolean signedIn() {
         return status != WindowStatus.SIGNED_OUT;
     }

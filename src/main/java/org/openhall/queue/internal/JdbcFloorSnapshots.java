@@ -90,21 +90,7 @@ public class JdbcFloorSnapshots {
 
         List<FloorDirectory.ActiveService> active = directorySetup ? directory.activeServices(centreId)
                 : FloorDirectory.readActiveServices(jdbc, centreId);
-        Map<Long, List<Double>> recent = new HashMap<>();
-        for (FloorDirectory.ActiveService a : active) {
-            // the service's latest finished tickets, read backwards from q_ticket_service_ix (V773): a few rows per
-            // service however many the day has seen
-            List<Double> minutes = jdbc.sql("""
-                    select called_at, finished_at from q_ticket
-                    where service_id = :s and business_date = :d and status = 'DONE' and finished_at is not null
-                      and called_at is not null
-                    order by finished_at desc limit :n""")
-                    .param("s", a.id()).param("d", today).param("n", rules.estimateSampleSize())
-                    .query((rs, i) -> WaitEstimator.minutesBetween(rs.getTimestamp("called_at").toInstant(),
-                            rs.getTimestamp("finished_at").toInstant()))
-                    .list();
-            recent.put(a.id(), minutes);
-        }
+        Map<Long, List<Double>> recent = recentMinutes(active, today);
 
         List<ServiceState> services = new ArrayList<>();
         for (FloorDirectory.ActiveService a : active) {
@@ -158,6 +144,35 @@ public class JdbcFloorSnapshots {
                 .list();
 
         return new FloorSnapshot(centreId, now, services, windows, waiting);
+    }
+
+    /**
+     * Each service's latest finished tickets of the day (at most {@link QueueRules#estimateSampleSize()}), newest first,
+     * as handling minutes: one statement of one part per service, each read backwards along {@code q_ticket_service_ix}
+     * (V773), so a few rows per service however many the day has seen.
+     */
+    private Map<Long, List<Double>> recentMinutes(List<FloorDirectory.ActiveService> active, LocalDate day) {
+        Map<Long, List<Double>> recent = new HashMap<>();
+        if (active.isEmpty()) {
+            return recent;
+        }
+        StringBuilder sql = new StringBuilder();
+        Map<String, Object> params = new HashMap<>();
+        params.put("d", day);
+        params.put("n", rules.estimateSampleSize());
+        for (int i = 0; i < active.size(); i++) {
+            sql.append(i == 0 ? "" : " union all ").append("""
+                    (select service_id, called_at, finished_at from q_ticket
+                     where service_id = :s%1$d and business_date = :d and status = 'DONE' and finished_at is not null
+                       and called_at is not null
+                     order by finished_at desc limit :n)""".formatted(i));
+            params.put("s" + i, active.get(i).id());
+        }
+        jdbc.sql(sql.toString()).params(params).query((ResultSet rs) -> {
+            recent.computeIfAbsent(rs.getLong("service_id"), k -> new ArrayList<>()).add(WaitEstimator.minutesBetween(
+                    rs.getTimestamp("called_at").toInstant(), rs.getTimestamp("finished_at").toInstant()));
+        });
+        return recent;
     }
 
     /** The centre and status of a ticket. */

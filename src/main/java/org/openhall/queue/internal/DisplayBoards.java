@@ -121,7 +121,8 @@ public class DisplayBoards {
         }
         jdbc.sql("""
                 select service_id, count(*) from q_ticket
-                where centre_id = :c and business_date = :d and status = 'WAITING' group by service_id""")
+                where service_id in (select id from q_service where centre_id = :c) and business_date = :d
+                  and status = 'WAITING' group by service_id""")
                 .param("c", centreId).param("d", today)
                 .query((rs, n) -> Map.entry(rs.getLong(1), rs.getInt(2))).list()
                 .forEach(e -> out.computeIfPresent(e.getKey(), (k, v) -> e.getValue()));

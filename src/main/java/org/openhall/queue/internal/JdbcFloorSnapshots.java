@@ -30,9 +30,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Reads the {@link FloorSnapshot} of a centre (Q-6, Q-9): a handful of queries on today's rows of the centre, each
- * bounded by an index whatever the day's volume: the waiting tickets by {@code q_ticket_waiting_ix}, each service's
- * latest finished tickets backwards along {@code q_ticket_service_ix} (V773), the windows and the tickets they hold by
- * primary key.
+ * bounded by an index whatever the day's volume: along {@code q_ticket_service_ix} the waiting tickets of each service
+ * and backwards its latest finished ones (V773), the windows and the tickets they hold by primary key.
  */
 @Component
 public class JdbcFloorSnapshots {
@@ -138,7 +137,8 @@ public class JdbcFloorSnapshots {
 
         List<WaitingTicket> waiting = jdbc.sql("""
                 select id, service_id, number, priority_class, queued_at, rank_at from q_ticket
-                where centre_id = :c and business_date = :d and status = 'WAITING'""")
+                where service_id in (select id from q_service where centre_id = :c) and business_date = :d
+                  and status = 'WAITING'""")
                 .param("c", centreId).param("d", today)
                 .query((rs, i) -> waitingTicket(rs))
                 .list();

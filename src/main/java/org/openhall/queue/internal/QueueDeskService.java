@@ -535,8 +535,8 @@ class QueueDeskService implements QueueDesk {
     /**
      * The tickets a window may call: those waiting for its services (its own line, or with {@code :own} false those it
      * is also qualified for) that no window was named for, and — with its own line — those transferred to it by name.
-     * Each part seeks its index: {@code (service_id, business_date, status)} per service, the centre's waiting tickets
-     * by target window.
+     * Each part seeks its index: {@code q_ticket_service_ix (service_id, business_date, status, …)} per service, and
+     * {@code q_ticket_target_ix (target_window_id, business_date)} (V774) for the tickets transferred to the window.
      */
     private static final String CANDIDATES = """
             select t.id, t.priority_class, t.queued_at, t.rank_at
@@ -546,7 +546,7 @@ class QueueDeskService implements QueueDesk {
             where ws.window_id = :w and ws.own_line = :own
             union all
             select t.id, t.priority_class, t.queued_at, t.rank_at from q_ticket t
-            where t.centre_id = :c and t.business_date = :d and t.status = 'WAITING' and t.target_window_id = :w
+            where t.target_window_id = :w and t.business_date = :d and t.status = 'WAITING' and t.centre_id = :c
               and :own = true""";
 
     private List<PriorityRule.Candidate> candidates(WindowInfo window, LocalDate today, boolean ownLine) {
@@ -945,7 +945,8 @@ class QueueDeskService implements QueueDesk {
         LocalDate today = today(centre.id(), now);
         Instant skipLimit = now.minus(rules.skipReturn());
         List<TicketRow> open = jdbc.sql(TicketRow.SELECT + " " + """
-                where t.centre_id = :c and ((t.business_date < :d and t.status in ('WAITING', 'SKIPPED'))
+                where t.service_id in (select id from q_service where centre_id = :c)
+                  and ((t.business_date < :d and t.status in ('WAITING', 'SKIPPED'))
                    or (t.status = 'SKIPPED' and t.skipped_at < :limit))""")
                 .param("c", centre.id()).param("d", today).param("limit", Timestamp.from(skipLimit))
                 .query(TicketRow::map).list();

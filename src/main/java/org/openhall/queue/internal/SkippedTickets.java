@@ -55,7 +55,7 @@ public class SkippedTickets {
         return jdbc.sql("""
                 select t.id, t.number, t.service_id, s.name, t.skipped_at, t.return_count from q_ticket t
                 join q_service s on s.id = t.service_id
-                where t.centre_id = :c and t.staff_id = :staff and t.business_date = :d and t.status = 'SKIPPED'
+                where s.centre_id = :c and t.staff_id = :staff and t.business_date = :d and t.status = 'SKIPPED'
                   and t.skipped_at >= :since and t.return_count < :allowed
                 order by t.skipped_at desc, t.id desc""")
                 .param("c", centreId).param("staff", staffId).param("d", today)

@@ -87,7 +87,7 @@ public class DisplayBoards {
         long at = hub.watermark();
         CentreInfo centre = organization.centre(centreId).orElseThrow();
         List<CallLine> calls = new ArrayList<>();
-        for (LiveEvent e : log.latest(centreId, "ticket.called", Math.max(1, rules.hallDisplayCalls()))) {
+        for (LiveEvent e : log.latestCalls(centreId, Math.max(1, rules.hallDisplayCalls()))) {
             calls.add(call(e));
         }
         List<WindowLine> windows = desk.windows(centreId).stream().map(DisplayBoards::line)

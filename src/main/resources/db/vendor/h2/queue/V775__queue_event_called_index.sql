@@ -1,0 +1,3 @@
+-- Q-2, Q-4: on PostgreSQL this version makes the index of the events by centre partial, of the calls only
+-- (db/vendor/postgresql/queue/V775). H2 has no partial indexes: it keeps the full q_event_ix of V700, which serves the
+-- same queries. Nothing to change here; the version exists so that both databases have the same schema history.

@@ -19,6 +19,9 @@
     // F1 (help) and F5 (reload) are the console's own keys here
     evt.preventDefault();
     if (document.querySelector('dialog[open]')) { return; }
+    // a panel just swapped in is wired up by htmx only when it settles (some milliseconds later): a key pressed
+    // before would post the form as a plain page load; processing it now (a no-op once done) keeps it an htmx request
+    if (window.htmx) { window.htmx.process(panel); }
     var button = panel.querySelector('button[data-key="' + n + '"]');
     if (button && !button.disabled && !button.closest('form').classList.contains('htmx-request')) {
       button.click();

@@ -288,44 +288,38 @@ public final class WaitEstimator {
             long s = t.serviceId();
             Map<Long, Double> mine = weights.getOrDefault(s, Map.of());
             Map<Long, Boolean> mineOwn = ownLine.getOrDefault(s, Map.of());
+            double ownWork = average(s);
             int ahead = 0;
-            List<WaitingTicket> before = new ArrayList<>();
-            Map<Long, Double> work = new HashMap<>();
-            Map<Long, double[]> shares = new HashMap<>();
+            List<Ahead> before = new ArrayList<>();
+            // per other service, the minutes each of its tickets takes from this service's windows (0: none); the
+            // last one looked up is kept, as the waiting tickets often come in runs of one service
+            Map<Long, Double> shares = new HashMap<>();
+            long lastService = 0;
+            double lastShare = 0;
+            boolean haveLast = false;
             for (WaitingTicket u : waiting) {
                 if (u.id() == t.id() || callingOrder.compare(u, t) >= 0) {
                     continue;
                 }
-                if (u.serviceId() == s) {
+                long other = u.serviceId();
+                if (other == s) {
                     ahead++;
-                    before.add(u);
-                    work.put(u.id(), average(s));
+                    before.add(new Ahead(u, ownWork));
                     continue;
                 }
-                // the share of the other service's capacity that also serves this one: the same for all its tickets
-                double[] share = shares.computeIfAbsent(u.serviceId(), other -> {
-                    Map<Long, Double> theirs = weights.getOrDefault(other, Map.of());
-                    Map<Long, Boolean> theirsOwn = ownLine.getOrDefault(other, Map.of());
-                    double shared = 0;
-                    double total = 0;
-                    for (Map.Entry<Long, Double> e : theirs.entrySet()) {
-                        total += e.getValue();
-                        Long w = e.getKey();
-                        if (mine.containsKey(w) && mineOwn.get(w).equals(theirsOwn.get(w))) {
-                            shared += e.getValue();
-                        }
-                    }
-                    return new double[] {shared, total};
-                });
-                if (share[0] > 0) {
-                    before.add(u);
-                    work.put(u.id(), average(u.serviceId()) * share[0] / share[1]);
+                if (!haveLast || other != lastService) {
+                    lastShare = shares.computeIfAbsent(other, o -> sharedWork(o, mine, mineOwn));
+                    lastService = other;
+                    haveLast = true;
+                }
+                if (lastShare > 0) {
+                    before.add(new Ahead(u, lastShare));
                 }
             }
-            before.sort(callingOrder);
+            before.sort((a, b) -> callingOrder.compare(a.ticket(), b.ticket()));
             List<Double> works = new ArrayList<>(before.size());
-            for (WaitingTicket u : before) {
-                works.add(work.get(u.id()));
+            for (Ahead a : before) {
+                works.add(a.minutes());
             }
             List<double[]> lanes = new ArrayList<>();
             for (Map.Entry<Long, Double> e : mine.entrySet()) {
@@ -333,6 +327,29 @@ public final class WaitEstimator {
             }
             return new Estimate(ahead, (int) Math.ceil(callTime(works, lanes) - 1e-9));
         }
+
+        /**
+         * The minutes a ticket of another service takes from the windows of this one: its average handling time times
+         * the share of its capacity that also serves this one (the same windows, on the same kind of line); 0 if none.
+         */
+        private double sharedWork(long other, Map<Long, Double> mine, Map<Long, Boolean> mineOwn) {
+            Map<Long, Double> theirs = weights.getOrDefault(other, Map.of());
+            Map<Long, Boolean> theirsOwn = ownLine.getOrDefault(other, Map.of());
+            double shared = 0;
+            double total = 0;
+            for (Map.Entry<Long, Double> e : theirs.entrySet()) {
+                total += e.getValue();
+                Long w = e.getKey();
+                if (mine.containsKey(w) && mineOwn.get(w).equals(theirsOwn.get(w))) {
+                    shared += e.getValue();
+                }
+            }
+            return shared > 0 ? average(other) * shared / total : 0;
+        }
+    }
+
+    /** A ticket ahead in the calling order and the minutes it takes from the windows of the ticket estimated. */
+    private record Ahead(WaitingTicket ticket, double minutes) {
     }
 
     /**

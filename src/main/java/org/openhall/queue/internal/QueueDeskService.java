@@ -21,6 +21,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -1043,7 +1045,7 @@ class QueueDeskService implements QueueDesk {
      * versions, so the command's conditional writes change no row; the command is then run again from a fresh read
      * ({@link StaleHeld}). Taken out when used, so an entry serves one command.
      */
-    private final Map<Long, Held> lastHeld = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Long, Held> lastHeld = new ConcurrentHashMap<>();
 
     private void rememberAfterCommit(WindowRow state, TicketRow ticket) {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
@@ -1453,7 +1455,7 @@ class QueueDeskService implements QueueDesk {
      * node's last command on it ({@link #held(WindowInfo, WindowStatus, boolean)}): {@code true} on the first attempt
      * in a transaction of its own; a command refused on that state is run once more, reading the window.
      */
-    private <T> T write(java.util.function.Function<Boolean, T> command, boolean mayUseLastHeld) {
+    private <T> T write(Function<Boolean, T> command, boolean mayUseLastHeld) {
         boolean own = !TransactionSynchronizationManager.isActualTransactionActive();
         boolean cached = own && mayUseLastHeld;
         for (int attempt = 1; ; attempt++) {

@@ -693,16 +693,20 @@ class QueueDeskService implements QueueDesk {
         WindowRow after = state.moved(next, serving ? t.id() : null, now);
         // read once (window and ticket) or not at all (remembered), written once (the ticket, the session, the window,
         // history and events)
-        sent(held, () -> historyAndEvents(t.centreId(), t.id(), serving ? "START" : "SKIP", window.id(), state.staffId(),
-                actor, null, now, List.of(withState(
-                new LiveEvents.Draft(serving ? "ticket.serving" : "ticket.skipped", window.id(), ticketData(t, window)),
-                window, after)),
-                Arrays.asList(
-                        serving ? ticketWrite(t, "status = 'SERVING', serving_at = :now", Map.of("now", Timestamp.from(now)))
-                                : ticketWrite(t, "status = 'SKIPPED', skipped_at = :now, skip_count = skip_count + 1",
-                                        Map.of("now", Timestamp.from(now))),
-                        sessionWrite(state.sessionId(), "walking_seconds", t.calledAt(), now),
-                        guardWrite(window, state, next.name(), now, "", Map.of()))));
+        try {
+            historyAndEvents(t.centreId(), t.id(), serving ? "START" : "SKIP", window.id(), state.staffId(), actor, null,
+                    now, List.of(withState(
+                    new LiveEvents.Draft(serving ? "ticket.serving" : "ticket.skipped", window.id(), ticketData(t, window)),
+                    window, after)),
+                    Arrays.asList(
+                            serving ? ticketWrite(t, "status = 'SERVING', serving_at = :now", Map.of("now", Timestamp.from(now)))
+                                    : ticketWrite(t, "status = 'SKIPPED', skipped_at = :now, skip_count = skip_count + 1",
+                                            Map.of("now", Timestamp.from(now))),
+                            sessionWrite(state.sessionId(), "walking_seconds", t.calledAt(), now),
+                            guardWrite(window, state, next.name(), now, "", Map.of())));
+        } catch (DomainException e) {
+            throw refusal(held, e);
+        }
         if (serving) {
             TicketRow started = t.serving(now);
             rememberAfterCommit(after, started);
@@ -1066,22 +1070,11 @@ class QueueDeskService implements QueueDesk {
      */
     private Held held(WindowInfo window, @Nullable WindowStatus status, boolean mayUseLastHeld) {
         Held last = lastHeld.remove(window.id());
-        if (mayUseLastHeld && last != null && last.state().signedIn() && last.state().currentTicketId() != null
-                && last.state().currentTicketId() == last.ticket().id()
-                && (status == null ? last.state().status() == WindowStatus.CALLING
-                        || last.state().status() == WindowStatus.SERVING : last.state().status() == status)) {
+        if (mayUseLastHeld && last != null && last.state().signedIn() && holds(last.state(), status)
+                && Objects.equals(last.state().currentTicketId(), last.ticket().id())) {
             return last;
         }
         return held(window, status);
-    }
-
-    /** Runs a command's writes; refused while it started from a remembered state, it is run again from a read. */
-    private static void sent(Held held, Runnable writes) {
-        try {
-            writes.run();
-        } catch (DomainException e) {
-            throw refusal(held, e);
-        }
     }
 
     /**
@@ -1132,12 +1125,16 @@ class QueueDeskService implements QueueDesk {
 
     /** The window holds a ticket, CALLING if {@code status} says so, else CALLING or SERVING. */
     private static void check(WindowInfo window, WindowRow state, @Nullable WindowStatus status) {
-        boolean ok = state.currentTicketId() != null && (status == null ? state.status() == WindowStatus.CALLING
-                || state.status() == WindowStatus.SERVING : state.status() == status);
-        if (!ok) {
+        if (!holds(state, status)) {
             throw DomainException.conflict(status == WindowStatus.CALLING ? "queue.window.nothingCalled"
                     : "queue.ticket.notServing", window.number());
         }
+    }
+
+    /** Whether the window holds a ticket, CALLING if {@code status} says so, else CALLING or SERVING. */
+    private static boolean holds(WindowRow state, @Nullable WindowStatus status) {
+        return state.currentTicketId() != null && (status == null ? state.status() == WindowStatus.CALLING
+                || state.status() == WindowStatus.SERVING : state.status() == status);
     }
 
     /**

@@ -294,9 +294,8 @@ public final class WaitEstimator {
             // per other service, the minutes each of its tickets takes from this service's windows (0: none); the
             // last one looked up is kept, as the waiting tickets often come in runs of one service
             Map<Long, Double> shares = new HashMap<>();
-            long lastService = 0;
+            long lastService = s; // never another service's: the first of them is looked up
             double lastShare = 0;
-            boolean haveLast = false;
             for (WaitingTicket u : waiting) {
                 if (u.id() == t.id() || callingOrder.compare(u, t) >= 0) {
                     continue;
@@ -307,10 +306,9 @@ public final class WaitEstimator {
                     before.add(new Ahead(u, ownWork));
                     continue;
                 }
-                if (!haveLast || other != lastService) {
+                if (other != lastService) {
                     lastShare = shares.computeIfAbsent(other, o -> sharedWork(o, mine, mineOwn));
                     lastService = other;
-                    haveLast = true;
                 }
                 if (lastShare > 0) {
                     before.add(new Ahead(u, lastShare));

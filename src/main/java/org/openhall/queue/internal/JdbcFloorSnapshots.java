@@ -77,8 +77,8 @@ public class JdbcFloorSnapshots {
         LocalDate today = LocalDate.ofInstant(clock.instant(), zone(centreId));
         return jdbc.sql("""
                 select id, service_id, number, priority_class, queued_at, rank_at from q_ticket
-                where service_id = :s and business_date = :d and status = 'WAITING'""")
-                .param("s", serviceId).param("d", today)
+                where service_id = ? and business_date = ? and status = 'WAITING'""")
+                .params(serviceId, today)
                 .query((rs, i) -> waitingTicket(rs))
                 .list();
     }

@@ -6,20 +6,19 @@ import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.ArgumentPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.SqlParameterValue;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterUtils;
-import org.springframework.jdbc.core.namedparam.ParsedSql;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
@@ -82,65 +81,140 @@ class JdbcLiveEvents implements LiveEvents {
         }
         Instant now = clock.instant();
         Timestamp at = Timestamp.from(now);
-        StringBuilder insert = new StringBuilder(
-                "insert into q_event (centre_id, event_type, window_id, payload, created_at) values ");
         List<Object> eventArgs = new ArrayList<>(events.size() * 5);
-        for (int i = 0; i < events.size(); i++) {
-            Draft e = events.get(i);
-            e.data().values().forEach(Objects::requireNonNull);
-            insert.append(i == 0 ? "(?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?)");
-            eventArgs.add(centreId);
-            eventArgs.add(e.type());
-            eventArgs.add(new SqlParameterValue(Types.BIGINT, e.windowId()));
-            eventArgs.add(dataWriter.writeValueAsString(e.data()));
-            eventArgs.add(at);
-        }
+        String[] payloads = bindEvents(centreId, events, at, eventArgs);
         List<Long> ids = new ArrayList<>(events.size());
         if (!with.isEmpty() && postgres()) {
             // one round trip: the command's other writes as data-modifying withs, each counting the rows it changed;
             // bound by position (each write's statement parsed once per text)
-            StringBuilder sql = new StringBuilder("with ");
-            StringBuilder counts = new StringBuilder();
             List<Object> args = new ArrayList<>(with.size() * 6 + eventArgs.size());
-            for (int i = 0; i < with.size(); i++) {
-                Positional w = positional(with.get(i).sql());
-                sql.append("w").append(i).append(" as (").append(w.sql()).append(" returning 1), ");
-                args.addAll(Arrays.asList(NamedParameterUtils.buildValueArray(w.parsed(),
-                        new MapSqlParameterSource(with.get(i).params()), null)));
-                counts.append(", (select count(*) from w").append(i).append(")");
-            }
-            sql.append("ev as (").append(insert).append(" returning id) select id").append(counts).append(" from ev");
+            List<PositionalSql> writes = bindWrites(with, args);
             args.addAll(eventArgs);
-            template.query(sql.toString(), new ArgumentPreparedStatementSetter(args.toArray()), (ResultSet rs) -> {
-                ids.add(rs.getLong(1));
-                for (int i = 0; i < rows.length; i++) {
-                    rows[i] = rs.getInt(i + 2);
-                }
-            });
+            template.query(kept(statements, new Shape(writes, events.size()), JdbcLiveEvents::statement),
+                    new ArgumentPreparedStatementSetter(args.toArray()),
+                    (ResultSet rs) -> {
+                        ids.add(rs.getLong(1));
+                        for (int i = 0; i < rows.length; i++) {
+                            rows[i] = rs.getInt(i + 2);
+                        }
+                    });
         } else {
             runEach(with, rows);
             GeneratedKeyHolder keys = new GeneratedKeyHolder();
-            jdbc.sql(insert.toString()).params(eventArgs).update(keys, "id");
+            jdbc.sql(eventInsert(events.size())).params(eventArgs).update(keys, "id");
             for (Map<String, Object> row : keys.getKeyList()) {
                 ids.add(((Number) row.values().iterator().next()).longValue());
             }
         }
         ids.sort(null); // in the order of the values (ids are taken in that order)
+        tellHub(centreId, events, ids, payloads);
+        return new Appended(ids, rows);
+    }
+
+    @Override
+    public boolean guardedWrites() {
+        return postgres();
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public <T> Optional<T> appendIf(long centreId, Write guard, String select, RowMapper<T> mapper, List<Draft> events,
+            List<Write> with) {
+        if (!postgres()) {
+            throw new UnsupportedOperationException("guarded writes need PostgreSQL");
+        }
+        if (events.isEmpty()) {
+            throw new IllegalArgumentException("a guarded write goes with its events");
+        }
+        Timestamp at = Timestamp.from(clock.instant());
+        List<Object> args = new ArrayList<>();
+        PositionalSql g = PositionalSql.of(guard.sql());
+        g.bind(guard.params(), args);
+        List<PositionalSql> writes = bindWrites(with, args);
+        String[] payloads = bindEvents(centreId, events, at, args);
+        PositionalSql last = PositionalSql.of(select);
+        last.bind(guard.params(), args);
+        String sql = kept(guardedStatements, new Guarded(g, writes, events.size(), last), JdbcLiveEvents::guarded);
+        List<T> mapped = new ArrayList<>(1);
+        List<Long> ids = new ArrayList<>(events.size());
+        template.query(sql, new ArgumentPreparedStatementSetter(args.toArray()), (ResultSet rs) -> {
+            if (mapped.isEmpty()) {
+                mapped.add(mapper.mapRow(rs, 0));
+                Object[] written = (Object[]) rs.getArray("ev_ids").getArray();
+                for (Object id : written) {
+                    ids.add(((Number) id).longValue());
+                }
+            }
+        });
+        if (mapped.isEmpty()) {
+            return Optional.empty();
+        }
+        tellHub(centreId, events, ids, payloads);
+        return Optional.of(mapped.getFirst());
+    }
+
+    /**
+     * The hub learns the events being written (directly: an event per append through the multicaster costs more than
+     * the insert), and delivers them as stored once committed.
+     */
+    private void tellHub(long centreId, List<Draft> events, List<Long> ids, String[] payloads) {
         if (ids.size() != events.size()) {
             throw new IllegalStateException("expected " + events.size() + " event ids, got " + ids.size());
         }
-        // the hub learns the ids being written (directly: an event per append through the multicaster costs more than
-        // the insert)
         LiveHub h = hub.get();
-        for (int i = 0; i < ids.size(); i++) {
-            Draft e = events.get(i);
-            LiveEventAppended appended = new LiveEventAppended(
-                    new LiveEvent(ids.get(i), centreId, e.type(), e.windowId(), e.data(), now));
-            if (h != null) {
-                h.appended(appended);
+        if (h != null) {
+            for (int i = 0; i < ids.size(); i++) {
+                h.appended(ids.get(i), centreId, events.get(i).type(), payloads[i]);
             }
         }
-        return new Appended(ids, rows);
+    }
+
+    /** The writes' statements, their values added to {@code args} in order. */
+    private static List<PositionalSql> bindWrites(List<Write> with, List<Object> args) {
+        List<PositionalSql> writes = new ArrayList<>(with.size());
+        for (Write w : with) {
+            PositionalSql p = PositionalSql.of(w.sql());
+            writes.add(p);
+            p.bind(w.params(), args);
+        }
+        return writes;
+    }
+
+    /** The values of the events' rows added to {@code args} (five each); returns the data of each as JSON. */
+    private String[] bindEvents(long centreId, List<Draft> events, Timestamp at, List<Object> args) {
+        String[] payloads = new String[events.size()];
+        for (int i = 0; i < events.size(); i++) {
+            Draft e = events.get(i);
+            e.data().values().forEach(Objects::requireNonNull);
+            payloads[i] = dataWriter.writeValueAsString(e.data());
+            args.add(centreId);
+            args.add(e.type());
+            args.add(new SqlParameterValue(Types.BIGINT, e.windowId()));
+            args.add(payloads[i]);
+            args.add(at);
+        }
+        return payloads;
+    }
+
+    /** The shape of a guarded round trip; its statement is kept per shape. */
+    private record Guarded(PositionalSql guard, List<PositionalSql> writes, int events, PositionalSql select) {
+    }
+
+    private final Map<Guarded, String> guardedStatements = new ConcurrentHashMap<>();
+
+    private static String guarded(Guarded shape) {
+        StringBuilder sql = new StringBuilder("with g as (").append(shape.guard().sql()).append("), ");
+        for (int i = 0; i < shape.writes().size(); i++) {
+            sql.append("w").append(i).append(" as (").append(shape.writes().get(i).sql()).append(" returning 1), ");
+        }
+        sql.append("ev as (insert into q_event (centre_id, event_type, window_id, payload, created_at) ");
+        for (int i = 0; i < shape.events(); i++) {
+            sql.append(i == 0 ? "" : " union all ").append("select ?, ?, ?, ?, ? from g");
+        }
+        // the writes are evaluated (a data-modifying with runs whether read or not); the events' ids in the order taken
+        sql.append(" returning id) select x.*, (select array_agg(id order by id) from ev) as ev_ids from (")
+                .append(shape.select().sql()).append(") x");
+        return sql.toString();
     }
 
     /** Runs each write as a statement of its own, in order, noting the rows it changed. */
@@ -150,23 +224,46 @@ class JdbcLiveEvents implements LiveEvents {
         }
     }
 
-    /** A write's statement parsed, and with {@code ?} in place of its named parameters. */
-    private record Positional(ParsedSql parsed, String sql) {
+    /**
+     * The shape of a command's round trip: its writes' statements and the number of events. The statement made of them
+     * is kept per shape (a few dozen), one text each time, which the driver finds in its statement cache at once.
+     */
+    private record Shape(List<PositionalSql> writes, int events) {
     }
 
-    /** The writes' statements by text (a few dozen: the desk's writes). */
-    private final Map<String, Positional> positionals = new ConcurrentHashMap<>();
+    private final Map<Shape, String> statements = new ConcurrentHashMap<>();
 
-    private Positional positional(String sql) {
-        Positional done = positionals.get(sql);
+    /** A round trip's statement, kept per shape (a few dozen; beyond 500 shapes made each time). */
+    private static <K> String kept(Map<K, String> kept, K shape, Function<K, String> make) {
+        String done = kept.get(shape);
         if (done == null) {
-            ParsedSql parsed = NamedParameterUtils.parseSqlStatement(sql);
-            done = new Positional(parsed, NamedParameterUtils.substituteNamedParameters(parsed, null));
-            if (positionals.size() < 500) {
-                positionals.put(sql, done);
+            done = make.apply(shape);
+            if (kept.size() < 500) {
+                kept.put(shape, done);
             }
         }
         return done;
+    }
+
+    private static String statement(Shape shape) {
+        StringBuilder sql = new StringBuilder("with ");
+        StringBuilder counts = new StringBuilder();
+        for (int i = 0; i < shape.writes().size(); i++) {
+            sql.append("w").append(i).append(" as (").append(shape.writes().get(i).sql()).append(" returning 1), ");
+            counts.append(", (select count(*) from w").append(i).append(")");
+        }
+        sql.append("ev as (").append(eventInsert(shape.events())).append(" returning id) select id").append(counts)
+                .append(" from ev");
+        return sql.toString();
+    }
+
+    private static String eventInsert(int events) {
+        StringBuilder insert = new StringBuilder(
+                "insert into q_event (centre_id, event_type, window_id, payload, created_at) values ");
+        for (int i = 0; i < events; i++) {
+            insert.append(i == 0 ? "(?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?)");
+        }
+        return insert.toString();
     }
 
     private boolean postgres() {

@@ -59,7 +59,8 @@ class JdbcWaitEstimates implements WaitEstimates {
         List<FloorSnapshot.WaitingTicket> others = floor.snapshot().waiting();
         List<FloorSnapshot.WaitingTicket> waiting = new ArrayList<>(others.size() + mine.size());
         for (FloorSnapshot.WaitingTicket t : others) {
-            if (t.serviceId() != serviceId) {
+            // the other services' tickets that compete for the same windows (the estimate passes over the rest)
+            if (t.serviceId() != serviceId && floor.share(serviceId, t.serviceId()) > 0) {
                 waiting.add(t);
             }
         }

@@ -2,7 +2,9 @@ package org.openhall.queue.internal;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.RowMapper;
 
 /**
  * The live event log of the floor (Q-4). Every command that changes what a display shows appends its event here, in
@@ -28,6 +30,23 @@ public interface LiveEvents {
      * throws, which rolls all of it back.
      */
     Appended appendAll(long centreId, List<Draft> events, List<Write> with);
+
+    /**
+     * Whether {@link #appendIf} is available: one round trip for a write that decides whether anything else is written
+     * (PostgreSQL); elsewhere a command makes that write on its own first.
+     */
+    boolean guardedWrites();
+
+    /**
+     * A command whose first write decides whether it writes anything, in one round trip (PostgreSQL only, see
+     * {@link #guardedWrites()}): {@code guard}, a data-modifying statement with {@code returning}, runs as the
+     * {@code with} named {@code g}; then {@code with}, writes that refer to {@code g} (an {@code update … from g} or an
+     * {@code insert … select … from g}) so that they change nothing without its row; then the events, each written once
+     * per row of {@code g}. The rows of {@code select}, a query over {@code g} (and any table), are mapped; with no row
+     * of {@code g} nothing is written and the result is empty.
+     */
+    <T> Optional<T> appendIf(long centreId, Write guard, String select, RowMapper<T> mapper, List<Draft> events,
+            List<Write> with);
 
     /** A write of a command sent together with its events. */
     record Write(String sql, Map<String, Object> params) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -13,11 +14,15 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentNavigableMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
 import org.jspecify.annotations.Nullable;
@@ -38,11 +43,13 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * hall and window displays, the API stream, the supervisor's floor view — in id order, each event exactly once per
  * stream, and replays what a reconnecting stream missed after its {@code Last-Event-ID}.
  *
- * <p>How events reach it: a command's {@link LiveEventAppended} (inside its transaction) marks the id as being written on
- * this node; after the commit the hub is woken and, on PostgreSQL, the other nodes are told with
- * {@code pg_notify(channel, '<centreId>:<eventId>')} ({@link PgLiveBridge}, which also LISTENs for theirs). Woken by
- * either path, or by its poll, the hub reads the log after its watermark (one watermark for all centres: event ids are
- * global) and delivers. An event of this node therefore arrives twice (commit and NOTIFY) and is sent once.
+ * <p>How events reach it: a command's append (inside its transaction, {@link JdbcLiveEvents}) marks the id as being
+ * written on this node; after the commit the hub keeps the event as written and is woken, and, on PostgreSQL, the other
+ * nodes are told with {@code pg_notify(channel, '<centreId>:<eventId>')} ({@link PgLiveBridge}, which also LISTENs for
+ * theirs). Events of this node that follow the watermark without a gap are delivered as they were kept, without reading
+ * them back; woken by another node's NOTIFY, by its poll, or at an id this node does not know, the hub reads the log
+ * after its watermark (one watermark for all centres: event ids are global) and delivers. An event of this node
+ * therefore arrives twice (commit and NOTIFY) and is sent once.
  *
  * <p>Ids are handed out at insert but become visible at commit, so a later id can be visible before an earlier one. The
  * hub never moves past a missing id while it may still come: an id written on this node is waited for until its
@@ -57,6 +64,13 @@ public class LiveHub implements SmartLifecycle {
 
     /** Events read from the log at a time. */
     private static final int BATCH = 500;
+    /**
+     * Committed events of this node are kept for the pump up to this many ids after its watermark (beyond, it reads them
+     * from the log).
+     */
+    private static final int MAX_COMMITTED = 10_000;
+    /** How long the pump, once woken, lets further commits gather before it looks (adds at most this to a display). */
+    private static final long COALESCE_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
     /** At most this many ids given up on are kept for a late delivery. */
     private static final int MAX_SUSPECTS = 1000;
     /** What each stream remembers of the ids it was sent, so that a late event is never sent twice. */
@@ -68,6 +82,8 @@ public class LiveHub implements SmartLifecycle {
     /** Guards the watermark, the gap state and the joining of streams (the pump and a join never interleave). */
     private final ReentrantLock lock = new ReentrantLock();
     private long watermark = -1;
+    /** When the pump last read the log (nanoTime). */
+    private long lastLogRead = System.nanoTime();
     private long gapAt = -1;
     private long gapSince;
     /** id -> nanoTime until which a late arrival is still delivered. */
@@ -77,14 +93,18 @@ public class LiveHub implements SmartLifecycle {
     private final NavigableSet<Long> writing = new ConcurrentSkipListSet<>();
     /** Ids whose transaction rolled back (this node or another): they never appear. */
     private final NavigableSet<Long> voids = new ConcurrentSkipListSet<>();
+    /** Events of this node, committed and not yet delivered: the pump takes them from here instead of the log. */
+    private final ConcurrentNavigableMap<Long, LiveLog.Stored> committed = new ConcurrentSkipListMap<>();
 
     private final Map<Long, CopyOnWriteArrayList<Subscription>> streams = new ConcurrentHashMap<>();
     private final AtomicLong streamSeq = new AtomicLong();
 
-    private final Object signal = new Object();
-    private boolean dirty;
+    /** The pump was woken (set by whoever wakes it, cleared by the pump before it looks). */
+    private final AtomicBoolean dirty = new AtomicBoolean();
+    /** The pump was woken for events that only the log has. */
+    private final AtomicBoolean logDirty = new AtomicBoolean();
     private volatile boolean running;
-    private @Nullable Thread pump;
+    private volatile @Nullable Thread pump;
     private volatile LiveBridge bridge = LiveBridge.NONE;
 
     LiveHub(LiveLog events, LiveSettings settings) {
@@ -99,6 +119,13 @@ public class LiveHub implements SmartLifecycle {
 
         /** One event; {@code id} 0 for a control event that is not in the log ({@code reset}). */
         void event(long id, String type, String data) throws IOException;
+
+        /** Events that were waiting together, in order: each as {@link #event}, or all in one write. */
+        default void events(List<Frame> frames) throws IOException {
+            for (Frame f : frames) {
+                event(f.id(), f.type(), f.data());
+            }
+        }
 
         void heartbeat() throws IOException;
 
@@ -181,6 +208,15 @@ public class LiveHub implements SmartLifecycle {
             }
 
             @Override
+            public void events(List<Frame> frames) throws IOException {
+                StringBuilder all = new StringBuilder();
+                for (Frame f : frames) {
+                    all.append(frame(f.id(), f.type(), f.data()));
+                }
+                emitter.send(Set.of(new ResponseBodyEmitter.DataWithMediaType(all.toString(), UTF8_TEXT)));
+            }
+
+            @Override
             public void heartbeat() throws IOException {
                 emitter.send(SseEmitter.event().comment("heartbeat"));
             }
@@ -212,6 +248,11 @@ public class LiveHub implements SmartLifecycle {
     public int streamCount(long centreId) {
         List<Subscription> list = streams.get(centreId);
         return list == null ? 0 : list.size();
+    }
+
+    /** Whether this node hears the other nodes' NOTIFYs now; true on a single node (H2), which has none. */
+    boolean listening() {
+        return !(bridge instanceof PgLiveBridge p) || p.listening();
     }
 
     /** The NOTIFY channel between the nodes; null on a single node (H2). */
@@ -257,27 +298,31 @@ public class LiveHub implements SmartLifecycle {
     // ---- what the commands tell ----------------------------------------------------------------------------------
 
     /**
-     * An event was appended in the current transaction: it is being written on this node until that ends. Called by
+     * An event was appended in the current transaction: it is being written on this node until that ends, and once
+     * committed the pump delivers it as written here ({@code payload}: the data's JSON as stored). Called by
      * {@link JdbcLiveEvents} directly.
      */
-    void appended(LiveEventAppended appended) {
-        LiveEvent e = appended.event();
+    void appended(long id, long centreId, String type, String payload) {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            wake();
+            wake(); // its end is not told here: the log says whether it came
             return;
         }
-        writing.add(e.id());
+        writing.add(id);
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCompletion(int status) {
                 if (status == STATUS_ROLLED_BACK) {
-                    voids.add(e.id());
-                    writing.remove(e.id());
-                    bridge.rolledBack(e.centreId(), e.id());
+                    voids.add(id);
+                    writing.remove(id);
+                    bridge.rolledBack(centreId, id);
                 } else {
-                    writing.remove(e.id());
+                    // (the size of the map is not counted: that walks it; ids after the watermark bound it)
+                    if (status == STATUS_COMMITTED && id - watermarkHint <= MAX_COMMITTED) {
+                        committed.put(id, new LiveLog.Stored(id, centreId, type, payload));
+                    }
+                    writing.remove(id);
                     if (status == STATUS_COMMITTED) {
-                        bridge.committed(e.centreId(), e.id());
+                        bridge.committed(centreId, id);
                     }
                 }
                 wake();
@@ -285,10 +330,13 @@ public class LiveHub implements SmartLifecycle {
         });
     }
 
-    /** Another node committed an event (PostgreSQL NOTIFY). */
+    /**
+     * A node committed an event (PostgreSQL NOTIFY). This node's own come back too: those it holds or is writing are
+     * left to the pump's memory.
+     */
     void remoteCommitted(long eventId) {
-        if (eventId > watermarkHint) {
-            wake();
+        if (eventId > watermarkHint && !committed.containsKey(eventId) && !writing.contains(eventId)) {
+            wake(true);
         }
     }
 
@@ -296,21 +344,35 @@ public class LiveHub implements SmartLifecycle {
     void remoteRolledBack(long eventId) {
         if (eventId > watermarkHint) {
             voids.add(eventId);
-            wake();
+            wake(true);
         }
     }
 
     /** The notification listener (re)connected: anything may have been missed meanwhile. */
     void resync() {
-        wake();
+        wake(true);
     }
 
     private volatile long watermarkHint = -1;
 
+    /** Wakes the pump for this node's events. */
     void wake() {
-        synchronized (signal) {
-            dirty = true;
-            signal.notifyAll();
+        wake(false);
+    }
+
+    /**
+     * Wakes the pump; {@code readLog}: for events only the log has (another node's). Every commit of this node wakes it:
+     * only the first wake after the pump looked unparks it, the others find it woken already (no lock, no monitor).
+     */
+    private void wake(boolean readLog) {
+        if (readLog) {
+            logDirty.set(true);
+        }
+        if (!dirty.get() && !dirty.getAndSet(true)) {
+            Thread t = pump;
+            if (t != null) {
+                LockSupport.unpark(t);
+            }
         }
     }
 
@@ -324,16 +386,23 @@ public class LiveHub implements SmartLifecycle {
     }
 
     /**
-     * Delivers what is visible after the watermark, in id order, stopping at an id that may still come. Returns how long
-     * the pump may sleep if nothing wakes it.
+     * Delivers what is visible after the watermark, in id order, stopping at an id that may still come: this node's
+     * committed events as they were kept, and with {@code readLog} (or at an id this node does not know while later ones
+     * are waiting) what the log holds. Returns how long the pump may sleep if nothing wakes it.
      */
-    long pumpOnce() {
+    long pumpOnce(boolean readLog) {
         lock.lock();
         try {
             ensureWatermark();
             long now = System.nanoTime();
             long sleepNanos = settings.poll().toNanos();
-            boolean more = true;
+            committed.headMap(watermark, true).clear(); // delivered from the log (after their commit was told)
+            // the log at least once per poll, however often this node's commits wake the pump (an id of this node
+            // written for too long is given up on there)
+            boolean more = readLog || now - lastLogRead >= sleepNanos || !fromMemory();
+            if (more) {
+                lastLogRead = now;
+            }
             while (more) {
                 List<LiveLog.Stored> page = events.after(watermark, BATCH);
                 more = page.size() == BATCH;
@@ -354,6 +423,27 @@ public class LiveHub implements SmartLifecycle {
             return Math.max(1, TimeUnit.NANOSECONDS.toMillis(sleepNanos));
         } finally {
             lock.unlock();
+        }
+    }
+
+    /**
+     * Delivers the committed events of this node that follow the watermark one after the other (passing over ids rolled
+     * back). True when it stopped where only this node's commits can take it further (nothing more after the watermark
+     * is known, or the next id is still being written here); false at an id it does not know while later ones are
+     * waiting: another node's event, or one not told of — the log tells.
+     */
+    private boolean fromMemory() {
+        while (true) {
+            long next = watermark + 1;
+            LiveLog.Stored e = committed.remove(next);
+            if (e != null) {
+                deliver(e, false);
+            } else if (!voids.contains(next)) {
+                return writing.contains(next) || committed.isEmpty();
+            }
+            watermark = next;
+            watermarkHint = next;
+            gapAt = -1;
         }
     }
 
@@ -432,22 +522,34 @@ public class LiveHub implements SmartLifecycle {
         long sleep = settings.poll().toMillis();
         int failures = 0;
         while (running) {
-            synchronized (signal) {
-                if (!dirty && sleep > 0) {
-                    try {
-                        signal.wait(sleep);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        return;
-                    }
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(sleep);
+            boolean woken = dirty.get();
+            while (!woken && running) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    break;
                 }
-                dirty = false;
+                LockSupport.parkNanos(this, left);
+                if (Thread.currentThread().isInterrupted()) {
+                    return;
+                }
+                woken = dirty.get();
             }
+            if (woken && running) {
+                // this node's commits come one after the other: those of the next moment go out with this one (one
+                // look of the pump and one write of each stream for several events instead of one each); while the
+                // flag is up their wakes cost nothing
+                LockSupport.parkNanos(this, COALESCE_NANOS);
+            }
+            dirty.set(false); // a commit from now on wakes the pump again
+            // not woken (the poll, a grace time over), woken by another node, or after a failure: the log
+            boolean remote = logDirty.getAndSet(false);
+            boolean readLog = !woken || remote || failures > 0;
             if (!running) {
                 return;
             }
             try {
-                sleep = pumpOnce();
+                sleep = pumpOnce(readLog);
                 failures = 0;
             } catch (RuntimeException e) {
                 failures++;
@@ -517,8 +619,12 @@ public class LiveHub implements SmartLifecycle {
 
     // ---- one stream ----------------------------------------------------------------------------------------------
 
-    private record Frame(long id, String type, String data) {
+    /** An event as a stream is sent it: id (0 for a control event), type, data (JSON). */
+    public record Frame(long id, String type, String data) {
     }
+
+    /** At most this many waiting events go out in one write of a stream. */
+    private static final int MAX_WRITE = 100;
 
     private static final Frame CLOSE = new Frame(-1, "", "");
 
@@ -578,6 +684,7 @@ public class LiveHub implements SmartLifecycle {
 
         void run() {
             long heartbeat = settings.heartbeat().toMillis();
+            List<Frame> batch = new ArrayList<>();
             try {
                 while (!closed) {
                     Frame f = queue.poll(heartbeat, TimeUnit.MILLISECONDS);
@@ -589,8 +696,21 @@ public class LiveHub implements SmartLifecycle {
                             break;
                         }
                         sink.heartbeat();
-                    } else {
+                        continue;
+                    }
+                    // what else is waiting goes out with it: one write for several events
+                    batch.clear();
+                    batch.add(f);
+                    queue.drainTo(batch, MAX_WRITE - 1);
+                    int close = batch.indexOf(CLOSE);
+                    List<Frame> send = close < 0 ? batch : batch.subList(0, close);
+                    if (send.size() == 1) {
                         sink.event(f.id(), f.type(), f.data());
+                    } else if (!send.isEmpty()) {
+                        sink.events(send);
+                    }
+                    if (close >= 0) {
+                        break;
                     }
                 }
             } catch (IOException | RuntimeException e) {

@@ -87,6 +87,11 @@ final class PgLiveBridge implements LiveHub.LiveBridge {
         return channel;
     }
 
+    /** Whether the LISTEN connection is up (NOTIFYs sent from now on reach this node). */
+    boolean listening() {
+        return listening != null;
+    }
+
     @Override
     public void committed(long centreId, long eventId) {
         send(centreId + ":" + eventId);

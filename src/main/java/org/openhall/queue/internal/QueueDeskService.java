@@ -2,6 +2,8 @@ package org.openhall.queue.internal;
 
 import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Clock;
@@ -301,9 +303,9 @@ class QueueDeskService implements QueueDesk {
     private @Nullable Number increment(long serviceId, LocalDate day) {
         if (postgres()) {
             return jdbc.sql("""
-                    update q_counter set last_seq = last_seq + 1 where service_id = :s and business_date = :d
+                    update q_counter set last_seq = last_seq + 1 where service_id = ? and business_date = ?
                     returning last_seq, nextval(pg_get_serial_sequence('q_ticket', 'id'))""")
-                    .param("s", serviceId).param("d", day).query((rs, n) -> new Number(rs.getInt(1), false, rs.getLong(2)))
+                    .params(serviceId, day).query((rs, n) -> new Number(rs.getInt(1), false, rs.getLong(2)))
                     .optional().orElse(null);
         }
         int rows = jdbc.sql("update q_counter set last_seq = last_seq + 1 where service_id = :s and business_date = :d")
@@ -454,7 +456,16 @@ class QueueDeskService implements QueueDesk {
             LocalDate today = today(window.centreId(), now);
             Calling calling = toCalling(window, today, now);
             WindowRow state = calling.state();
-            Optional<TicketRow> called = claimFirst(window, state, calling.candidates(), now);
+            if (live.guardedWrites()) {
+                // the window's row is locked, not changed: each claim goes with the call's other writes
+                Optional<TicketView> view = claimAndCall(window, state, calling.waiting(), now, actor);
+                if (view.isEmpty() && rules.dispatch()) {
+                    // Q-10: nobody waits for the window's own services: it takes those it is also qualified for
+                    view = claimAndCall(window, state, candidates(window, today, false), now, actor);
+                }
+                return view; // nobody waits: nothing was written
+            }
+            Optional<TicketRow> called = claimFirst(window, state, calling.waiting(), now);
             if (called.isEmpty() && rules.dispatch()) {
                 // Q-10: nobody waits for the window's own services: it takes those it is also qualified for
                 called = claimFirst(window, state, candidates(window, today, false), now);
@@ -488,8 +499,25 @@ class QueueDeskService implements QueueDesk {
         });
     }
 
-    /** The window moved to CALLING (as it was before) and the tickets waiting for its own line. */
-    private record Calling(WindowRow state, List<PriorityRule.Candidate> candidates) {
+    /** The idle window (its row locked, or moved to CALLING as it was before) and the tickets waiting for its own line. */
+    private record Calling(WindowRow state, List<Waiting> waiting) {
+    }
+
+    /** A ticket a window may call: what the calling rule orders by, and what its call tells the displays. */
+    private record Waiting(PriorityRule.Candidate candidate, String number, long serviceId,
+            @Nullable String applicantName) {
+
+        /** The columns of {@link #CANDIDATES} as they are named there, and with the prefix {@code t_}. */
+        static final String[] PLAIN = {"id", "priority_class", "queued_at", "rank_at", "number", "service_id",
+            "applicant_name"};
+        static final String[] PREFIXED = {"t_id", "t_priority_class", "t_queued_at", "t_rank_at", "t_number",
+            "t_service_id", "t_applicant_name"};
+
+        static Waiting map(ResultSet rs, String[] c) throws SQLException {
+            return new Waiting(new PriorityRule.Candidate(rs.getLong(c[0]), PriorityClass.valueOf(rs.getString(c[1])),
+                    rs.getTimestamp(c[2]).toInstant(), rs.getTimestamp(c[3]).toInstant()),
+                    rs.getString(c[4]), rs.getLong(c[5]), rs.getString(c[6]));
+        }
     }
 
     /**
@@ -499,40 +527,45 @@ class QueueDeskService implements QueueDesk {
      * beside it; the row is read again only to say why a call is refused.
      */
     private Calling toCalling(WindowInfo window, LocalDate today, Instant now) {
-        if (!postgres()) {
+        if (!live.guardedWrites()) {
             WindowRow state = idle(window);
             guard(window, state, "CALLING", now, "", Map.of());
             return new Calling(state, candidates(window, today, true));
         }
-        List<WindowRow> moved = new ArrayList<>(1);
-        List<PriorityRule.Candidate> waiting = new ArrayList<>();
-        jdbc.sql("""
-                with w as (
-                    update q_window_state set status = 'CALLING', version = version + 1
-                    where window_id = :w and status = 'IDLE' and current_ticket_id is null and staff_id is not null
-                    returning *)
-                select w.*, t.id as t_id, t.priority_class as t_priority_class, t.queued_at as t_queued_at,
-                    t.rank_at as t_rank_at
-                from w left join (""" + CANDIDATES + ") t on true")
-                .param("w", window.id()).param("c", window.centreId()).param("d", today).param("own", true)
+        List<WindowRow> locked = new ArrayList<>(1);
+        List<Waiting> waiting = new ArrayList<>();
+        jdbc.sql(TO_CALLING.sql())
+                .params(TO_CALLING.args(Map.of("w", window.id(), "c", window.centreId(), "d", today, "own", true)))
                 .query(rs -> {
-                    if (moved.isEmpty()) {
-                        moved.add(WindowRow.map(rs, 0));
+                    if (locked.isEmpty()) {
+                        locked.add(WindowRow.map(rs, 0));
                     }
-                    long id = rs.getLong("t_id");
+                    rs.getLong("t_id");
                     if (!rs.wasNull()) {
-                        waiting.add(new PriorityRule.Candidate(id, PriorityClass.valueOf(rs.getString("t_priority_class")),
-                                rs.getTimestamp("t_queued_at").toInstant(), rs.getTimestamp("t_rank_at").toInstant()));
+                        waiting.add(Waiting.map(rs, Waiting.PREFIXED));
                     }
                 });
-        if (moved.isEmpty()) {
+        if (locked.isEmpty()) {
             idle(window); // says why: not signed in, paused, busy
             throw DomainException.conflict("queue.window.changed", window.number());
         }
-        WindowRow r = moved.getFirst();
-        return new Calling(new WindowRow(r.windowId(), r.centreId(), WindowStatus.IDLE, r.staffId(), r.sessionId(), null,
-                r.pauseReason(), r.pauseNote(), r.pauseUntil(), r.priorityStreak(), r.since(), r.version() - 1), waiting);
+        return new Calling(locked.getFirst(), waiting);
     }
+
+    /**
+     * The idle window's row locked until the commit (the guard that one window calls one ticket at a time: a second call
+     * of the window waits, then finds it no longer idle) and the tickets waiting for its own line, in one statement
+     * (PostgreSQL). The row changes with the claim ({@link #claimAndCall}), or not at all when nobody waits.
+     */
+    private static final PositionalSql TO_CALLING = PositionalSql.of("""
+            with w as (
+                select * from q_window_state
+                where window_id = :w and status = 'IDLE' and current_ticket_id is null and staff_id is not null
+                for update)
+            select w.*, t.id as t_id, t.priority_class as t_priority_class, t.queued_at as t_queued_at,
+                t.rank_at as t_rank_at, t.number as t_number, t.service_id as t_service_id,
+                t.applicant_name as t_applicant_name
+            from w left join (""" + QueueDeskService.CANDIDATES + ") t on true");
 
     /**
      * The tickets a window may call: those waiting for its services (its own line, or with {@code :own} false those it
@@ -541,43 +574,91 @@ class QueueDeskService implements QueueDesk {
      * {@code q_ticket_target_ix (target_window_id, business_date)} (V774) for the tickets transferred to the window.
      */
     private static final String CANDIDATES = """
-            select t.id, t.priority_class, t.queued_at, t.rank_at
+            select t.id, t.priority_class, t.queued_at, t.rank_at, t.number, t.service_id, t.applicant_name
             from q_window_service ws
             join q_ticket t on t.service_id = ws.service_id and t.business_date = :d and t.status = 'WAITING'
                 and t.target_window_id is null
             where ws.window_id = :w and ws.own_line = :own
             union all
-            select t.id, t.priority_class, t.queued_at, t.rank_at from q_ticket t
+            select t.id, t.priority_class, t.queued_at, t.rank_at, t.number, t.service_id, t.applicant_name
+            from q_ticket t
             where t.target_window_id = :w and t.business_date = :d and t.status = 'WAITING' and t.centre_id = :c
               and :own = true""";
 
-    private List<PriorityRule.Candidate> candidates(WindowInfo window, LocalDate today, boolean ownLine) {
+    private List<Waiting> candidates(WindowInfo window, LocalDate today, boolean ownLine) {
         return jdbc.sql(CANDIDATES)
                 .param("c", window.centreId()).param("d", today).param("w", window.id()).param("own", ownLine)
-                .query((rs, n) -> new PriorityRule.Candidate(rs.getLong(1), PriorityClass.valueOf(rs.getString(2)),
-                        rs.getTimestamp(3).toInstant(), rs.getTimestamp(4).toInstant()))
+                .query((rs, n) -> Waiting.map(rs, Waiting.PLAIN))
                 .list();
     }
 
-    private Optional<TicketRow> claimFirst(WindowInfo window, WindowRow state, List<PriorityRule.Candidate> waiting,
-            Instant now) {
-        for (PriorityRule.Candidate c : priority.callOrder(waiting, state.priorityStreak(), now)) {
-            if (postgres()) {
-                // claimed and read in one statement
-                Optional<TicketRow> claimed = jdbc.sql("with c as (" + CLAIM + SKIP_LOCKED + " returning *) "
-                                + "select c.*, s.code as service_code, s.name as service_name from c "
-                                + "join q_service s on s.id = c.service_id")
-                        .param("w", window.id()).param("s", state.staffId(), Types.BIGINT)
-                        .param("now", Timestamp.from(now)).param("id", c.id()).query(TicketRow::map).optional();
-                if (claimed.isPresent()) {
-                    return claimed;
-                }
-            } else if (claim(window, state, c.id(), now)) {
+    private static List<PriorityRule.Candidate> candidatesOf(List<Waiting> waiting) {
+        List<PriorityRule.Candidate> out = new ArrayList<>(waiting.size());
+        for (Waiting w : waiting) {
+            out.add(w.candidate());
+        }
+        return out;
+    }
+
+    /** H2: the first ticket in calling order that this window can claim, claimed. */
+    private Optional<TicketRow> claimFirst(WindowInfo window, WindowRow state, List<Waiting> waiting, Instant now) {
+        for (PriorityRule.Candidate c : priority.callOrder(candidatesOf(waiting), state.priorityStreak(), now)) {
+            if (claim(window, state, c.id(), now)) {
                 return Optional.of(row(c.id()));
             }
         }
         return Optional.empty();
     }
+
+    /**
+     * PostgreSQL: the call of the first ticket in calling order that this window can claim, each attempt one round trip
+     * ({@link LiveEvents#appendIf}): the claim ({@link #CLAIM}, passing over a row another call holds, and only while the
+     * ticket is still of the service it was read with) and, only if it claimed, the window moved to CALLING with the
+     * ticket, the history row and the {@code ticket.called} event (made from what was read with the candidates).
+     */
+    private Optional<TicketView> claimAndCall(WindowInfo window, WindowRow state, List<Waiting> waiting, Instant now,
+            String actor) {
+        Map<Long, Waiting> byId = new HashMap<>();
+        for (Waiting w : waiting) {
+            byId.put(w.candidate().id(), w);
+        }
+        for (PriorityRule.Candidate c : priority.callOrder(candidatesOf(waiting), state.priorityStreak(), now)) {
+            Waiting w = byId.get(c.id());
+            int streak = PriorityRule.nextStreak(state.priorityStreak(), c.priority());
+            WindowRow after = state.moved(WindowStatus.CALLING, c.id(), now).withStreak(streak);
+            String serviceName = dir.service(w.serviceId()).map(QueueServices.ServiceView::name).orElse("");
+            LiveEvents.Draft event = withState(called(window, c.id(), w.number(), w.serviceId(), serviceName,
+                    w.applicantName(), false), window, after);
+            Map<String, Object> p = new HashMap<>(historyRow(window.centreId(), c.id(), "CALL", window.id(),
+                    state.staffId(), actor, null, now).params());
+            p.put("w", window.id());
+            p.put("s", new SqlParameterValue(Types.BIGINT, state.staffId()));
+            p.put("now", Timestamp.from(now));
+            p.put("id", c.id());
+            p.put("svc", w.serviceId());
+            p.put("streak", streak);
+            Optional<TicketRow> claimed = live.appendIf(window.centreId(), new LiveEvents.Write(CLAIM_IF, p),
+                    CLAIMED, TicketRow::map, List.of(event), List.of(new LiveEvents.Write(CALLING_WITH, p),
+                            new LiveEvents.Write(CALL_HISTORY, p)));
+            if (claimed.isPresent()) {
+                return Optional.of(afterCalled(window, state, after, claimed.get(), now));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** {@link #CLAIM} while the ticket is still of the service it was read with, returning the claimed row. */
+    private static final String CLAIM_IF = QueueDeskService.CLAIM + " and service_id = :svc" + QueueDeskService.SKIP_LOCKED
+            + " returning *";
+    private static final String CALLING_WITH = """
+            update q_window_state ws set status = 'CALLING', current_ticket_id = g.id, priority_streak = :streak,
+                since = :now, version = ws.version + 1
+            from g where ws.window_id = :w""";
+    private static final String CALL_HISTORY = """
+            insert into q_ticket_history (centre_id, ticket_id, action, window_id, staff_id, actor, note, happened_at)
+            select :h_c, g.id, :h_a, :h_w, :h_s, :h_actor, :h_note, :h_at from g""";
+    private static final String CLAIMED = """
+            select g.*, s.code as service_code, s.name as service_name from g join q_service s on s.id = g.service_id""";
 
     /**
      * The one statement that decides who calls a ticket: only a WAITING row changes, in one transaction. On PostgreSQL a
@@ -627,6 +708,11 @@ class QueueDeskService implements QueueDesk {
         WindowRow after = state.moved(WindowStatus.CALLING, t.id(), now).withStreak(streak);
         historyAndEvents(t.centreId(), t.id(), "CALL", window.id(), state.staffId(), actor, null, now,
                 List.of(withState(called(window, t, false), window, after)), List.of(holds));
+        return afterCalled(window, state, after, t, now);
+    }
+
+    /** What follows a call once written: the window's new state remembered for its next command, the call told. */
+    private TicketView afterCalled(WindowInfo window, WindowRow state, WindowRow after, TicketRow t, Instant now) {
         rememberAfterCommit(after, t);
         publisher.publishEvent(new TicketCalled(t.centreId(), t.id(), t.number(), t.serviceId(), window.id(),
                 Objects.requireNonNull(state.staffId()), t.queuedAt(), now));
@@ -638,15 +724,21 @@ class QueueDeskService implements QueueDesk {
     }
 
     private LiveEvents.Draft called(WindowInfo window, TicketRow t, boolean recall) {
-        Map<String, Object> data = ticketData(t, window);
-        data.put("service", t.serviceName());
-        String masked = Masking.name(t.applicantName());
+        return called(window, t.id(), t.number(), t.serviceId(), t.serviceName(), t.applicantName(), recall);
+    }
+
+    /** The {@code ticket.called} event (see {@link LiveEvent}): the ticket, its service, the masked name, the words. */
+    private static LiveEvents.Draft called(WindowInfo window, long ticketId, String number, long serviceId,
+            String serviceName, @Nullable String applicantName, boolean recall) {
+        Map<String, Object> data = ticketData(ticketId, number, serviceId, window);
+        data.put("service", serviceName);
+        String masked = Masking.name(applicantName);
         if (masked != null && !masked.isBlank()) {
             data.put("name", masked);
         }
         data.put("recall", recall);
-        data.put("announcement", Announcements.text(t.number(), window.number()));
-        data.put("speech", Announcements.speech(t.number(), window.number()));
+        data.put("announcement", Announcements.text(number, window.number()));
+        data.put("speech", Announcements.speech(number, window.number()));
         return new LiveEvents.Draft("ticket.called", window.id(), data);
     }
 
@@ -1426,10 +1518,14 @@ class QueueDeskService implements QueueDesk {
     }
 
     private static Map<String, Object> ticketData(TicketRow t, @Nullable WindowInfo w) {
+        return ticketData(t.id(), t.number(), t.serviceId(), w);
+    }
+
+    private static Map<String, Object> ticketData(long ticketId, String number, long serviceId, @Nullable WindowInfo w) {
         Map<String, Object> data = new LinkedHashMap<>();
-        data.put("ticketId", t.id());
-        data.put("number", t.number());
-        data.put("serviceId", t.serviceId());
+        data.put("ticketId", ticketId);
+        data.put("number", number);
+        data.put("serviceId", serviceId);
         if (w != null) {
             data.put("windowId", w.id());
             data.put("window", w.number());

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.openhall.queue.PriorityClass;
 import org.openhall.queue.WindowStatus;
 import org.openhall.queue.internal.FloorSnapshot.ServiceState;
@@ -287,32 +288,38 @@ public final class WaitEstimator {
         private Estimate estimate(WaitingTicket t, List<WaitingTicket> waiting) {
             long s = t.serviceId();
             Map<Long, Double> mine = weights.getOrDefault(s, Map.of());
-            Map<Long, Boolean> mineOwn = ownLine.getOrDefault(s, Map.of());
             double ownWork = average(s);
             int ahead = 0;
             List<Ahead> before = new ArrayList<>();
-            // per other service, the minutes each of its tickets takes from this service's windows (0: none); the
-            // last one looked up is kept, as the waiting tickets often come in runs of one service
-            Map<Long, Double> shares = new HashMap<>();
+            // per other service, the minutes each of its tickets takes from this service's windows (0: none, see
+            // share); the last one looked up is kept, as the waiting tickets often come in runs of one service
             long lastService = s; // never another service's: the first of them is looked up
             double lastShare = 0;
+            // a ticket of a service that takes nothing from these windows is passed over before it is compared (on a
+            // busy floor most of the waiting tickets)
             for (WaitingTicket u : waiting) {
-                if (u.id() == t.id() || callingOrder.compare(u, t) >= 0) {
+                if (u.id() == t.id()) {
                     continue;
                 }
                 long other = u.serviceId();
-                if (other == s) {
-                    ahead++;
-                    before.add(new Ahead(u, ownWork));
+                double work = ownWork;
+                if (other != s) {
+                    if (other != lastService) {
+                        lastShare = share(s, other);
+                        lastService = other;
+                    }
+                    if (lastShare <= 0) {
+                        continue;
+                    }
+                    work = lastShare;
+                }
+                if (callingOrder.compare(u, t) >= 0) {
                     continue;
                 }
-                if (other != lastService) {
-                    lastShare = shares.computeIfAbsent(other, o -> sharedWork(o, mine, mineOwn));
-                    lastService = other;
+                if (other == s) {
+                    ahead++;
                 }
-                if (lastShare > 0) {
-                    before.add(new Ahead(u, lastShare));
-                }
+                before.add(new Ahead(u, work));
             }
             before.sort((a, b) -> callingOrder.compare(a.ticket(), b.ticket()));
             List<Double> works = new ArrayList<>(before.size());
@@ -324,6 +331,18 @@ public final class WaitEstimator {
                 lanes.add(new double[] {remaining.getOrDefault(e.getKey(), 0.0), e.getValue()});
             }
             return new Estimate(ahead, (int) Math.ceil(callTime(works, lanes) - 1e-9));
+        }
+
+        /** service → other service → {@link #share}, as asked (the floor is read by several threads). */
+        private final Map<Long, Map<Long, Double>> shares = new ConcurrentHashMap<>();
+
+        /**
+         * The minutes a waiting ticket of {@code other} takes from the windows that call {@code service}; 0 if none: its
+         * tickets then never delay one of {@code service}, and the estimate passes them over.
+         */
+        public double share(long service, long other) {
+            return shares.computeIfAbsent(service, k -> new ConcurrentHashMap<>()).computeIfAbsent(other,
+                    o -> sharedWork(o, weights.getOrDefault(service, Map.of()), ownLine.getOrDefault(service, Map.of())));
         }
 
         /**

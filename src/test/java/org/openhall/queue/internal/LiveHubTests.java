@@ -1,6 +1,7 @@
 package org.openhall.queue.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -12,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -26,6 +28,7 @@ import org.openhall.test.TestDatabaseInitializer;
 import org.springframework.context.annotation.Import;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -314,6 +317,18 @@ class LiveHubTests {
         otherLogs.add(own);
         LiveHub other = new LiveHub(own, settings);
         other.start();
+        // a node whose LISTEN is not up yet misses the NOTIFYs sent meanwhile (it would find the events only by its
+        // poll): the tests of another node begin once it listens
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!other.listening() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        assertThat(other.listening()).as("the other node listens").isTrue();
         return other;
     }
 
@@ -321,6 +336,68 @@ class LiveHubTests {
         return new LiveSettings(Duration.ofSeconds(15), Duration.ofMinutes(30), Duration.ofSeconds(2),
                 Duration.ofMillis(200), Duration.ofMillis(700), Duration.ofSeconds(10), Duration.ofSeconds(20),
                 replayLimit, 5000, null);
+    }
+
+    @Test
+    void aGuardedAppendWritesNothingWithoutTheGuardsRowAndAllOfItWithIt() throws Exception {
+        if (!events.guardedWrites()) {
+            // H2: a command makes its deciding write on its own first
+            assertThatThrownBy(() -> tx.execute(s -> events.appendIf(1, new LiveEvents.Write("select 1 as one", Map.of()),
+                    "select g.one from g", (rs, n) -> 1, List.of(new LiveEvents.Draft("ticket.called", null, Map.of())),
+                    List.of()))).isInstanceOf(UnsupportedOperationException.class);
+            return;
+        }
+        new JdbcTemplate(dataSource).execute(
+                "create table if not exists test_guarded (centre_id bigint not null, note varchar(20) not null)");
+        withStream((centre, h, r) -> {
+            for (boolean claimed : new boolean[] {false, true}) {
+                Optional<Long> got = tx.execute(s -> events.appendIf(centre,
+                        new LiveEvents.Write("select cast(:c as bigint) as centre_id where :claimed",
+                                Map.of("c", centre, "claimed", claimed)),
+                        "select g.centre_id from g", (rs, n) -> rs.getLong(1),
+                        List.of(new LiveEvents.Draft("ticket.called", null, Map.of("number", "G001"))),
+                        List.of(new LiveEvents.Write(
+                                "insert into test_guarded (centre_id, note) select g.centre_id, :note from g",
+                                Map.of("note", "called")))));
+                Integer written = new JdbcTemplate(dataSource).queryForObject(
+                        "select count(*) from test_guarded where centre_id = ?", Integer.class, centre);
+                if (!claimed) {
+                    assertThat(got).isEmpty();
+                    assertThat(written).isZero();
+                    assertThat(events.lastId(centre)).isZero();
+                    r.quiet(Duration.ofMillis(300));
+                } else {
+                    assertThat(got).contains(centre);
+                    assertThat(written).isEqualTo(1);
+                    Got g = r.next(SOON);
+                    assertThat(g).isNotNull();
+                    assertThat(g.id()).isEqualTo(events.lastId(centre));
+                    assertThat(json.readTree(g.data()).get("number").asString()).isEqualTo("G001");
+                }
+            }
+        });
+    }
+
+    @Test
+    void thisNodesCommittedEventsGoOutAsTheyWereWrittenWithoutReadingTheLogBack() throws Exception {
+        // a hub that reads the log only every minute and hears no NOTIFY (a channel of its own): what reaches its stream
+        // soon after the commit came from what it was told when the event was appended, not from the log
+        LiveSettings settings = new LiveSettings(Duration.ofSeconds(15), Duration.ofMinutes(30), Duration.ofSeconds(2),
+                Duration.ofMinutes(1), Duration.ofMillis(700), Duration.ofSeconds(10), Duration.ofSeconds(20), 2000,
+                5000, "openhall_test_kept_" + (System.nanoTime() % 100_000));
+        onOtherNode(settings, (centre, h, r) -> {
+            r.quiet(Duration.ofMillis(500)); // the hub settled: its first reads of the log are done
+            long id = tx.execute(s -> {
+                long appended = events.append(centre, "ticket.called", null, Map.of("number", "A001"));
+                h.appended(appended, centre, "ticket.called", "{\"number\":\"A001\",\"kept\":true}");
+                return appended;
+            });
+            Got g = r.next(SOON);
+            assertThat(g).isNotNull();
+            assertThat(g.id()).isEqualTo(id);
+            assertThat(json.readTree(g.data()).has("kept")).as("sent as kept, not read back from the log").isTrue();
+            r.quiet(Duration.ofMillis(300));
+        });
     }
 
     @Test

@@ -304,7 +304,7 @@ public class LiveHub implements SmartLifecycle {
      */
     void appended(long id, long centreId, String type, String payload) {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            wake(); // its end is not told here: the log says whether it came
+            wake(true); // its end is not told here: the log says whether it came (now, not at the next poll)
             return;
         }
         writing.add(id);

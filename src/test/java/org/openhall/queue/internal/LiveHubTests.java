@@ -401,6 +401,24 @@ class LiveHubTests {
     }
 
     @Test
+    void anEventAppendedOutsideATransactionIsReadFromTheLogAtOnce() throws Exception {
+        // its commit is not told to the hub (no transaction to follow), so only the log has it: the wake at its append
+        // reads the log then, not at the next poll (a minute here, and no NOTIFY on the hub's own channel)
+        LiveSettings settings = new LiveSettings(Duration.ofSeconds(15), Duration.ofMinutes(30), Duration.ofSeconds(2),
+                Duration.ofMinutes(1), Duration.ofMillis(700), Duration.ofSeconds(10), Duration.ofSeconds(20), 2000,
+                5000, "openhall_test_untold_" + (System.nanoTime() % 100_000));
+        onOtherNode(settings, (centre, h, r) -> {
+            r.quiet(Duration.ofMillis(500));
+            long id = tx.execute(s -> events.append(centre, "ticket.called", null, Map.of("number", "A001")));
+            h.appended(id, centre, "ticket.called", "{\"number\":\"A001\"}"); // told after the commit, outside it
+            Got g = r.next(SOON);
+            assertThat(g).as("delivered without waiting for the poll").isNotNull();
+            assertThat(g.id()).isEqualTo(id);
+            r.quiet(Duration.ofMillis(300));
+        });
+    }
+
+    @Test
     void anotherNodeWaitsForAnIdStillBeingWrittenThenDeliversInOrder() throws Exception {
         onOtherNode(fast(2000), (centre, other, r) -> {
             Held first = new Held(centre, "A001", false);

@@ -325,7 +325,8 @@ public class LiveHub implements SmartLifecycle {
                         bridge.committed(centreId, id);
                     }
                 }
-                wake();
+                // an unknown outcome (the commit failed midway): only the log says whether the event came
+                wake(status == STATUS_UNKNOWN);
             }
         });
     }

@@ -415,7 +415,7 @@ public final class QueueBenchmark {
             return (System.nanoTime() - start) / 1e9;
         }
 
-        static final int JIT_WINDOW_S = 5;
+        static final int JIT_WINDOW_S = 10;
         static final double JIT_SETTLED = 0.02;
 
         /** {@link #cpu()} when the measured time began and ended. */

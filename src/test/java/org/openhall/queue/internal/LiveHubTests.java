@@ -378,14 +378,18 @@ class LiveHubTests {
         });
     }
 
+    /** A hub that reads the log only once a minute and hears no NOTIFY (a channel of its own). */
+    private static LiveSettings alone(String name) {
+        return new LiveSettings(Duration.ofSeconds(15), Duration.ofMinutes(30), Duration.ofSeconds(2),
+                Duration.ofMinutes(1), Duration.ofMillis(700), Duration.ofSeconds(10), Duration.ofSeconds(20), 2000,
+                5000, "openhall_test_" + name + "_" + (System.nanoTime() % 100_000));
+    }
+
     @Test
     void thisNodesCommittedEventsGoOutAsTheyWereWrittenWithoutReadingTheLogBack() throws Exception {
         // a hub that reads the log only every minute and hears no NOTIFY (a channel of its own): what reaches its stream
         // soon after the commit came from what it was told when the event was appended, not from the log
-        LiveSettings settings = new LiveSettings(Duration.ofSeconds(15), Duration.ofMinutes(30), Duration.ofSeconds(2),
-                Duration.ofMinutes(1), Duration.ofMillis(700), Duration.ofSeconds(10), Duration.ofSeconds(20), 2000,
-                5000, "openhall_test_kept_" + (System.nanoTime() % 100_000));
-        onOtherNode(settings, (centre, h, r) -> {
+        onOtherNode(alone("kept"), (centre, h, r) -> {
             r.quiet(Duration.ofMillis(500)); // the hub settled: its first reads of the log are done
             long id = tx.execute(s -> {
                 long appended = events.append(centre, "ticket.called", null, Map.of("number", "A001"));
@@ -404,10 +408,7 @@ class LiveHubTests {
     void anEventAppendedOutsideATransactionIsReadFromTheLogAtOnce() throws Exception {
         // its commit is not told to the hub (no transaction to follow), so only the log has it: the wake at its append
         // reads the log then, not at the next poll (a minute here, and no NOTIFY on the hub's own channel)
-        LiveSettings settings = new LiveSettings(Duration.ofSeconds(15), Duration.ofMinutes(30), Duration.ofSeconds(2),
-                Duration.ofMinutes(1), Duration.ofMillis(700), Duration.ofSeconds(10), Duration.ofSeconds(20), 2000,
-                5000, "openhall_test_untold_" + (System.nanoTime() % 100_000));
-        onOtherNode(settings, (centre, h, r) -> {
+        onOtherNode(alone("untold"), (centre, h, r) -> {
             r.quiet(Duration.ofMillis(500));
             long id = tx.execute(s -> events.append(centre, "ticket.called", null, Map.of("number", "A001")));
             h.appended(id, centre, "ticket.called", "{\"number\":\"A001\"}"); // told after the commit, outside it
